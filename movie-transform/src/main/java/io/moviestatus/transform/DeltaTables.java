@@ -1,0 +1,83 @@
+package io.moviestatus.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.tables.DeltaColumnBuilder;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import scala.collection.JavaConverters;
+
+/**
+ * Delta tables of the lake, created from their contracts. Generated columns go through the {@link
+ * DeltaTable} builder because OSS Delta refuses {@code GENERATED ALWAYS AS} in SQL DDL.
+ *
+ * <pre>{@code
+ * DeltaTable facts = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
+ * }</pre>
+ */
+public final class DeltaTables {
+
+  private DeltaTables() {}
+
+  /** Opens the table, creating it from the contract when it does not exist yet. */
+  public static DeltaTable ensure(SparkSession spark, LakeLayout lake, TableContract contract) {
+    requireNonNull(spark, "spark is null");
+    String path = lake.tablePath(contract);
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      return DeltaTable.forPath(spark, path);
+    }
+    DeltaTableBuilder builder =
+        DeltaTable.createIfNotExists(spark).location(path).comment(contract.description());
+    for (StructField field : contract.schema().fields()) {
+      DeltaColumnBuilder column =
+          DeltaTable.columnBuilder(spark, field.name())
+              .dataType(field.dataType())
+              .nullable(field.nullable())
+              .comment(contract.comment(field.name()));
+      String expression = contract.generatedColumns().get(field.name());
+      if (expression != null) {
+        column = column.generatedAlwaysAs(expression);
+      }
+      builder = builder.addColumn(column.build());
+    }
+    if (!contract.partitionColumns().isEmpty()) {
+      builder = builder.partitionedBy(contract.partitionColumns().toArray(String[]::new));
+    }
+    return builder.execute();
+  }
+
+  /** True when the contract's table exists in the lake. */
+  public static boolean exists(SparkSession spark, LakeLayout lake, TableContract contract) {
+    return DeltaTable.isDeltaTable(spark, lake.tablePath(contract));
+  }
+
+  /** Row counts of the latest commit: inserted, updated, deleted, from Delta's operation metrics. */
+  static TableChange lastChange(DeltaTable table, String name, long quarantined) {
+    Row last = table.history(1).select("operation", "operationMetrics").head();
+    Map<String, String> metrics =
+        JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));
+    String operation = last.getString(0);
+    if (operation.equals("MERGE")) {
+      return new TableChange(
+          name,
+          metric(metrics, "numTargetRowsInserted"),
+          metric(metrics, "numTargetRowsUpdated"),
+          metric(metrics, "numTargetRowsDeleted"),
+          quarantined);
+    }
+    // WRITE (append or replaceWhere): the rows written, and the rows the overwrite removed.
+    return new TableChange(
+        name, metric(metrics, "numOutputRows"), 0, metric(metrics, "numDeletedRows"), quarantined);
+  }
+
+  private static long metric(Map<String, String> metrics, String key) {
+    String value = metrics.get(key);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+}
