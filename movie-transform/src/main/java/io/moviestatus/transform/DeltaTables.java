@@ -57,6 +57,22 @@ public final class DeltaTables {
     return DeltaTable.isDeltaTable(spark, lake.tablePath(contract));
   }
 
+  /**
+   * Registers a temporary view, named like the table, for every contract whose table exists in the
+   * lake, so Spark SQL can address tables by name. Returns the names registered.
+   */
+  public static java.util.List<String> registerViews(
+      SparkSession spark, LakeLayout lake, java.util.Collection<TableContract> contracts) {
+    java.util.List<String> registered = new java.util.ArrayList<>();
+    for (TableContract contract : contracts) {
+      if (exists(spark, lake, contract)) {
+        spark.read().format("delta").load(lake.tablePath(contract)).createOrReplaceTempView(contract.name());
+        registered.add(contract.name());
+      }
+    }
+    return registered;
+  }
+
   /** Row counts of the latest commit: inserted, updated, deleted, from Delta's operation metrics. */
   static TableChange lastChange(DeltaTable table, String name, long quarantined) {
     Row last = table.history(1).select("operation", "operationMetrics").head();

@@ -68,7 +68,9 @@ class SilverBuildTest {
 
     build();
 
-    for (TableContract contract : Tables.all()) {
+    List<TableContract> silverBuildTables = new java.util.ArrayList<>(Tables.starSchema());
+    silverBuildTables.addAll(List.of(Tables.QUARANTINE, Tables.PROCESSED_FILES));
+    for (TableContract contract : silverBuildTables) {
       StructType actual = table(contract).schema();
       assertThat(actual.fieldNames()).as("columns of %s", contract.name()).containsExactly(contract.schema().fieldNames());
       for (StructField field : contract.schema().fields()) {

@@ -1,0 +1,81 @@
+package io.moviestatus.jobs;
+
+import io.moviestatus.ingest.IngestResult;
+import io.moviestatus.ingest.TmdbCredential;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
+import io.moviestatus.transform.DeltaTables;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code movie-status demo}: every stage on bundled sample data, no network. TMDB is played by a
+ * loopback server serving bundled responses for five days across a month boundary; the real client
+ * ingests them into bronze, then silver is built; finally row counts and the latest day's ten most
+ * popular movies are printed.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Run every stage on bundled sample data into the lake (default ./lake) and print a summary.")
+final class DemoCommand implements Callable<Integer> {
+
+  @Mixin LakeOption lake = new LakeOption();
+
+  @Override
+  public Integer call() throws IOException {
+    run(lake.layout(), System.out);
+    return 0;
+  }
+
+  static void run(LakeLayout lake, PrintStream out) throws IOException {
+    try (SampleTmdbServer tmdb = new SampleTmdbServer()) {
+      for (LocalDate day : SampleTmdbServer.days()) {
+        tmdb.serveDay(day);
+        IngestJob.Config config =
+            new IngestJob.Config(lake, day, 40, tmdb.baseUrl(), TmdbCredential.bearer(SampleTmdbServer.TOKEN));
+        IngestResult result = IngestJob.run(config, out);
+        out.printf("ingest %s: %d movies, %d genres -> bronze%n", day, result.movies(), result.genres());
+      }
+    }
+    out.println(SilverJob.run(new SilverJob.Config(lake, null, null)));
+    summary(lake, out);
+  }
+
+  static void summary(LakeLayout lake, PrintStream out) {
+    SparkSession spark = Jobs.spark();
+    List<String> views = DeltaTables.registerViews(spark, lake, Tables.all());
+    out.println();
+    out.println("Row counts in " + lake.root() + ":");
+    for (TableContract table : Tables.all()) {
+      if (views.contains(table.name())) {
+        out.printf("  %-20s %8d%n", table.name(), spark.table(table.name()).count());
+      }
+    }
+    List<Row> top =
+        spark
+            .sql(
+                "SELECT f.date_id, m.title, f.popularity, f.vote_average, f.vote_count "
+                    + "FROM status_fact f JOIN movies_dim m USING (movie_id) "
+                    + "WHERE f.date_id = (SELECT max(date_id) FROM status_fact) "
+                    + "ORDER BY f.popularity DESC, m.title LIMIT 10")
+            .collectAsList();
+    if (top.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Ten most popular movies on " + top.get(0).get(0) + ":");
+    int rank = 1;
+    for (Row row : top) {
+      out.printf("  %2d. %-50s popularity %8.2f  votes %4.1f (%d)%n", rank++, row.getString(1), row.getFloat(2), row.getFloat(3), row.getInt(4));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.moviestatus.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.moviestatus.ingest.BronzeWriter;
+import io.moviestatus.ingest.IngestResult;
+import io.moviestatus.ingest.Ingestion;
+import io.moviestatus.ingest.ProgressListener;
+import io.moviestatus.ingest.TmdbClient;
+import io.moviestatus.ingest.TmdbCredential;
+import io.moviestatus.model.LakeLayout;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * TMDB discover snapshot + genre list → bronze. Databricks JAR task main class; also {@code
+ * movie-status ingest}. The credential comes from {@code TMDB_API_TOKEN} (v4 read-access token) or
+ * {@code TMDB_API_KEY} (v3 key), read here in the runner and passed down as configuration.
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fetch the day's TMDB discover snapshot (top N by popularity) and the genre list into bronze.",
+      "Credential: TMDB_API_TOKEN (v4 bearer) or TMDB_API_KEY (v3 api_key) in the environment."
+    })
+public final class IngestJob implements Callable<Integer> {
+
+  /** The validated configuration of one run; its toString never shows the credential. */
+  public record Config(LakeLayout lake, LocalDate date, int top, String baseUrl, TmdbCredential credential) {
+    public Config {
+      requireNonNull(lake, "lake is null");
+      requireNonNull(date, "date is null");
+      requireNonNull(baseUrl, "baseUrl is null");
+      requireNonNull(credential, "credential is null");
+      if (top < 1 || top > TmdbClient.MAX_TOP_N) {
+        throw new IllegalArgumentException(
+            String.format("--top must be between 1 and %d, was %d", TmdbClient.MAX_TOP_N, top));
+      }
+    }
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin LakeOption lake = new LakeOption();
+
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Snapshot date.")
+  LocalDate date;
+
+  @Option(names = "--top", paramLabel = "N", defaultValue = "40", description = "Movies in the snapshot, 1..10000 (default: ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--tmdb-base-url", paramLabel = "URL", defaultValue = TmdbClient.DEFAULT_BASE_URL, description = "TMDB API root (default: ${DEFAULT-VALUE}).")
+  String baseUrl;
+
+  /** Environment the credential is read from; a test may replace it. */
+  Map<String, String> environment = System.getenv();
+
+  public static void main(String[] args) {
+    Jobs.main(new IngestJob(), args);
+  }
+
+  Config config() {
+    try {
+      return new Config(lake.layout(), date, top, baseUrl, credential(environment));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static TmdbCredential credential(Map<String, String> env) {
+    String token = env.get("TMDB_API_TOKEN");
+    if (token != null && !token.isBlank()) {
+      return TmdbCredential.bearer(token.strip());
+    }
+    String key = env.get("TMDB_API_KEY");
+    if (key != null && !key.isBlank()) {
+      return TmdbCredential.apiKey(key.strip());
+    }
+    throw new IllegalArgumentException(
+        "no TMDB credential: set TMDB_API_TOKEN (v4 read-access token) or TMDB_API_KEY (v3 key)");
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    IngestResult result = run(config(), System.err);
+    System.out.printf(
+        "ingest %s: %d movies on %d page(s) -> %s; %d genres -> %s%n",
+        result.date(), result.movies(), result.pages(), result.discoverPath(), result.genres(), result.genrePath());
+    return 0;
+  }
+
+  /** Runs one ingest, printing page progress to {@code progress}. */
+  public static IngestResult run(Config config, PrintStream progress) throws IOException {
+    BronzeWriter writer = new BronzeWriter(Jobs.spark().sparkContext().hadoopConfiguration());
+    try (TmdbClient client = TmdbClient.builder().baseUrl(config.baseUrl()).credential(config.credential()).build()) {
+      return new Ingestion(client, writer, config.lake()).ingest(config.date(), config.top(), pageProgress(progress));
+    }
+  }
+
+  /** Prints "pages fetched / total" about every tenth of the way, and at the end. */
+  private static ProgressListener pageProgress(PrintStream out) {
+    return (fetched, total) -> {
+      int step = Math.max(1, total / 10);
+      if (total > 1 && (fetched % step == 0 || fetched == total)) {
+        out.printf("discover: %d/%d pages%n", fetched, total);
+      }
+    };
+  }
+}

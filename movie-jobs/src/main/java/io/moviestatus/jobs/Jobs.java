@@ -1,0 +1,81 @@
+package io.moviestatus.jobs;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Shared plumbing of the job runners: argument parsing, one-line errors, exit rules. */
+final class Jobs {
+
+  private Jobs() {}
+
+  /**
+   * Runs a job's command line as a {@code main}: on success returns normally (Databricks JAR tasks
+   * must not call {@code System.exit}); on failure prints one line and exits non-zero locally, or
+   * throws on Databricks so the task is marked failed.
+   */
+  static void main(Object command, String[] args) {
+    int code = commandLine(command).execute(args);
+    if (code != 0) {
+      if (System.getenv("DATABRICKS_RUNTIME_VERSION") != null) {
+        throw new IllegalStateException(
+            command.getClass().getSimpleName() + " failed with exit code " + code + " (cause printed above)");
+      }
+      System.exit(code);
+    }
+  }
+
+  /** A picocli command line with one-line error reporting and ISO date parsing. */
+  static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
+    cli.registerConverter(LocalDate.class, new IsoDate());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          err.println("error: " + oneLine(e));
+          err.flush();
+          return 1;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("error: " + e.getMessage());
+          err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+          err.flush();
+          return 2;
+        });
+    return cli;
+  }
+
+  /** The message of the root cause, on one line, prefixed by the exception type when it has none. */
+  static String oneLine(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause && (cause.getMessage() == null || cause instanceof java.lang.reflect.InvocationTargetException)) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /** The session of the cluster on Databricks, or the launcher's local session. */
+  static SparkSession spark() {
+    return SparkSession.builder().getOrCreate();
+  }
+
+  /** yyyy-MM-dd with a clear message. */
+  static final class IsoDate implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is not a date (expected YYYY-MM-DD)");
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.moviestatus.jobs;
+
+import io.moviestatus.model.LakeLayout;
+import picocli.CommandLine.Option;
+
+/** The {@code --lake} option every job shares. */
+final class LakeOption {
+
+  @Option(
+      names = "--lake",
+      paramLabel = "PATH|URI",
+      defaultValue = "./lake",
+      description = "Lake root: a local folder, abfss://… or dbfs:/… (default: ${DEFAULT-VALUE}).")
+  String lake;
+
+  /** The lake; a local path without a scheme is made absolute (Delta wants absolute paths). */
+  LakeLayout layout() {
+    boolean hasScheme = lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !lake.matches("^[a-zA-Z]:\\\\.*");
+    return LakeLayout.of(hasScheme ? lake : java.nio.file.Path.of(lake).toAbsolutePath().normalize().toString());
+  }
+}

@@ -1,0 +1,33 @@
+package io.moviestatus.jobs;
+
+import io.moviestatus.model.Tables;
+import io.moviestatus.transform.DeltaTables;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code movie-status sql "QUERY"}: Spark SQL over the lake's tables by name, CSV on stdout. */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = "Run Spark SQL over the lake's tables (by table name); print CSV with a header.")
+final class SqlCommand implements Callable<Integer> {
+
+  @Mixin LakeOption lake = new LakeOption();
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM movies_dim LIMIT 5\"")
+  String query;
+
+  @Override
+  public Integer call() {
+    SparkSession spark = Jobs.spark();
+    DeltaTables.registerViews(spark, lake.layout(), Tables.all());
+    Dataset<Row> result = spark.sql(query);
+    Csv.write(result.schema(), result.collectAsList(), System.out);
+    return 0;
+  }
+}

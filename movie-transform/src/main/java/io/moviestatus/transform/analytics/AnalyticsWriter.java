@@ -1,0 +1,164 @@
+package io.moviestatus.transform.analytics;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
+import io.moviestatus.transform.DeltaTables;
+import io.moviestatus.transform.TableChange;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import scala.collection.JavaConverters;
+
+/**
+ * Delta I/O of ratings, gold and recommender: one method per table write, each a single idempotent
+ * Delta commit.
+ */
+final class AnalyticsWriter {
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+
+  AnalyticsWriter(SparkSession spark, LakeLayout lake) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.lake = requireNonNull(lake, "lake is null");
+  }
+
+  /** The rows of a table, or an empty frame of its schema when it does not exist yet. */
+  Dataset<Row> read(TableContract contract) {
+    if (DeltaTables.exists(spark, lake, contract)) {
+      return DeltaTable.forPath(spark, lake.tablePath(contract)).toDF();
+    }
+    return spark.createDataFrame(java.util.List.of(), contract.schema());
+  }
+
+  /**
+   * Latest rating wins: inserts new (user, movie) pairs, updates a pair only when the incoming
+   * rating is newer than the stored one. Replaying the same ratings changes nothing.
+   */
+  TableChange mergeRatings(Dataset<Row> ratings, long quarantined) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, Tables.RATINGS_FACT);
+    Map<String, String> all = assignments(Tables.RATINGS_FACT);
+    table
+        .as("t")
+        .merge(ratings.as("s"), "t.user_key = s.user_key AND t.movie_id = s.movie_id")
+        .whenMatched("s.rated_at > t.rated_at")
+        .updateExpr(all)
+        .whenNotMatched()
+        .insertExpr(all)
+        .execute();
+    return lastChange(table, Tables.RATINGS_FACT.name(), quarantined);
+  }
+
+  /** Replaces the quarantine rows of the given source files. */
+  void replaceQuarantine(Dataset<Row> rejected, Collection<String> sourceFiles) {
+    DeltaTables.ensure(spark, lake, Tables.QUARANTINE);
+    String files =
+        sourceFiles.stream().map(file -> lit(file).expr().sql()).collect(Collectors.joining(", "));
+    overwriteWhere(rejected, Tables.QUARANTINE, "source_file IN (" + files + ")");
+  }
+
+  /** Records files as processed; the commit point of an import. */
+  void markProcessed(Dataset<Row> files) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, Tables.PROCESSED_FILES);
+    table
+        .as("t")
+        .merge(files.as("s"), "t.path = s.path")
+        .whenMatched()
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+  }
+
+  /** Replaces the given dates of a date_id table (replaceWhere); one commit. */
+  TableChange replaceDates(TableContract contract, Dataset<Row> rows, Collection<LocalDate> dates) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    String literals =
+        dates.stream()
+            .map(day -> lit(java.sql.Date.valueOf(day)).expr().sql())
+            .collect(Collectors.joining(", "));
+    overwriteWhere(rows, contract, "date_id IN (" + literals + ")");
+    return lastChange(table, contract.name(), 0);
+  }
+
+  /** Replaces the whole table's content; one commit. */
+  TableChange replaceAll(TableContract contract, Dataset<Row> rows) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    select(rows, contract).write().format("delta").mode("overwrite").save(lake.tablePath(contract));
+    return lastChange(table, contract.name(), 0);
+  }
+
+  /** Inserts rows whose key is new, updates the others (every column); one commit. */
+  TableChange upsert(TableContract contract, Dataset<Row> rows) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    String on =
+        contract.keyColumns().stream()
+            .map(column -> "t." + column + " = s." + column)
+            .collect(Collectors.joining(" AND "));
+    Map<String, String> all = assignments(contract);
+    table
+        .as("t")
+        .merge(select(rows, contract).as("s"), on)
+        .whenMatched()
+        .updateExpr(all)
+        .whenNotMatched()
+        .insertExpr(all)
+        .execute();
+    return lastChange(table, contract.name(), 0);
+  }
+
+  private void overwriteWhere(Dataset<Row> rows, TableContract contract, String predicate) {
+    select(rows, contract)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(lake.tablePath(contract));
+  }
+
+  private static Dataset<Row> select(Dataset<Row> rows, TableContract contract) {
+    return rows.select(
+        contract.writableColumns().stream().map(functions::col).toArray(Column[]::new));
+  }
+
+  private static Map<String, String> assignments(TableContract contract) {
+    return contract.writableColumns().stream()
+        .collect(Collectors.toMap(column -> column, column -> "s." + column));
+  }
+
+  /**
+   * Row counts of the table's latest commit. Same logic as the package-private {@code
+   * DeltaTables.lastChange} of io.moviestatus.transform, which this package cannot call.
+   */
+  static TableChange lastChange(DeltaTable table, String name, long quarantined) {
+    Row last = table.history(1).select("operation", "operationMetrics").head();
+    Map<String, String> metrics =
+        JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));
+    if (last.getString(0).equals("MERGE")) {
+      return new TableChange(
+          name,
+          metric(metrics, "numTargetRowsInserted"),
+          metric(metrics, "numTargetRowsUpdated"),
+          metric(metrics, "numTargetRowsDeleted"),
+          quarantined);
+    }
+    return new TableChange(
+        name, metric(metrics, "numOutputRows"), 0, metric(metrics, "numDeletedRows"), quarantined);
+  }
+
+  private static long metric(Map<String, String> metrics, String key) {
+    String value = metrics.get(key);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+}
