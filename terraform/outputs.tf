@@ -1,0 +1,74 @@
+output "resource_group_name" {
+  description = "Resource group holding the workspace and the lake."
+  value       = azurerm_resource_group.this.name
+}
+
+output "databricks_workspace_url" {
+  description = "URL of the Databricks workspace."
+  value       = "https://${azurerm_databricks_workspace.this.workspace_url}"
+}
+
+output "databricks_workspace_id" {
+  description = "Azure resource id of the Databricks workspace."
+  value       = azurerm_databricks_workspace.this.id
+}
+
+output "job_ids" {
+  description = "Databricks job ids, by job."
+  value = {
+    ingest      = databricks_job.ingest.id
+    pipeline    = databricks_job.pipeline.id
+    maintenance = databricks_job.maintenance.id
+  }
+}
+
+output "job_urls" {
+  description = "Links to the jobs in the workspace UI."
+  value = {
+    ingest      = databricks_job.ingest.url
+    pipeline    = databricks_job.pipeline.url
+    maintenance = databricks_job.maintenance.url
+  }
+}
+
+output "storage_account_name" {
+  description = "Name of the ADLS Gen2 storage account."
+  value       = azurerm_storage_account.lake.name
+}
+
+output "lake_filesystem_name" {
+  description = "Name of the lake's ADLS Gen2 filesystem."
+  value       = azurerm_storage_data_lake_gen2_filesystem.lake.name
+}
+
+output "lake_root_uri" {
+  description = "Lake root the jobs receive as --lake."
+  value       = local.lake_root_uri
+}
+
+output "jar_workspace_path" {
+  description = "Workspace path of the uploaded shaded JAR."
+  value       = databricks_workspace_file.jar.workspace_path
+}
+
+output "service_principal_client_id" {
+  description = "Client (application) id of the service principal the jobs run as and access the lake with."
+  value       = azuread_application.databricks.client_id
+}
+
+output "secret_scope_name" {
+  description = "Databricks secret scope holding tmdb-api-token, sp-client-secret and ratings-hmac-key."
+  value       = databricks_secret_scope.this.name
+}
+
+output "sp_client_secret" {
+  description = "The service principal's client secret (also stored in the secret scope)."
+  value       = azuread_application_password.databricks.value
+  sensitive   = true
+}
+
+output "ratings_hmac_key" {
+  description = "Key that pseudonymises rating user ids; keep it to pseudonymise consistently elsewhere."
+  value       = local.ratings_hmac_key
+  sensitive   = true
+}

@@ -1,0 +1,422 @@
+# ---------------------------------------------------------------------------------------------------
+# Azure placement and naming
+# ---------------------------------------------------------------------------------------------------
+
+variable "subscription_id" {
+  description = "Azure subscription to deploy into. null = use ARM_SUBSCRIPTION_ID from the environment."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.subscription_id == null || can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", var.subscription_id))
+    error_message = "subscription_id must be a GUID (or null to read ARM_SUBSCRIPTION_ID)."
+  }
+}
+
+variable "location" {
+  description = "Azure region for every resource, as a programmatic name (e.g. westeurope, eastus2)."
+  type        = string
+  default     = "westeurope"
+
+  validation {
+    condition     = can(regex("^[a-z]+[a-z0-9]*$", var.location))
+    error_message = "location must be a lower-case Azure region name without spaces, e.g. westeurope."
+  }
+}
+
+variable "name_prefix" {
+  description = "Prefix of every resource name. Lower-case letters and digits, optionally single hyphens; 3-16 characters."
+  type        = string
+  default     = "moviestatus"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", var.name_prefix)) && length(var.name_prefix) >= 3 && length(var.name_prefix) <= 16
+    error_message = "name_prefix must be 3-16 characters of lower-case letters, digits and single hyphens, starting with a letter."
+  }
+}
+
+variable "environment" {
+  description = "Environment name appended to resource names (e.g. dev, test, prod)."
+  type        = string
+  default     = "dev"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{1,7}$", var.environment))
+    error_message = "environment must be 2-8 lower-case letters or digits, starting with a letter."
+  }
+}
+
+variable "tags" {
+  description = "Extra tags for every Azure resource (and the jobs' clusters). project, environment and managed_by are always added."
+  type        = map(string)
+  default     = {}
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Storage (ADLS Gen2)
+# ---------------------------------------------------------------------------------------------------
+
+variable "storage_replication_type" {
+  description = "Replication of the lake's storage account."
+  type        = string
+  default     = "LRS"
+
+  validation {
+    condition     = contains(["LRS", "ZRS", "GRS", "RAGRS", "GZRS", "RAGZRS"], var.storage_replication_type)
+    error_message = "storage_replication_type must be one of LRS, ZRS, GRS, RAGRS, GZRS, RAGZRS."
+  }
+}
+
+variable "lake_filesystem_name" {
+  description = "Name of the ADLS Gen2 filesystem (container) holding the lake."
+  type        = string
+  default     = "lake"
+
+  validation {
+    condition     = can(regex("^[a-z0-9]([a-z0-9]|-[a-z0-9]){2,62}$", var.lake_filesystem_name))
+    error_message = "lake_filesystem_name must be 3-63 lower-case letters, digits and single hyphens, not starting or ending with a hyphen."
+  }
+}
+
+variable "lake_root_dir" {
+  description = "Folder inside the filesystem that is the lake root (--lake points here); bronze, silver, gold and _state are created below it."
+  type        = string
+  default     = "movie-status"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$", var.lake_root_dir))
+    error_message = "lake_root_dir must be a relative folder path such as movie-status (no leading or trailing slash)."
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Databricks workspace and job clusters
+# ---------------------------------------------------------------------------------------------------
+
+variable "databricks_sku" {
+  description = "Databricks workspace SKU. premium (or trial) is needed for secret-scope ACLs, workspace-object permissions and job access control; on standard every workspace user can read the secret scope."
+  type        = string
+  default     = "premium"
+
+  validation {
+    condition     = contains(["standard", "premium", "trial"], var.databricks_sku)
+    error_message = "databricks_sku must be standard, premium or trial."
+  }
+}
+
+variable "spark_version" {
+  description = "Databricks Runtime of the job clusters. The JAR is built for Spark 3.5 / Scala 2.12 / JDK 17, i.e. 16.4 LTS."
+  type        = string
+  default     = "16.4.x-scala2.12"
+
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.x-([a-z0-9-]+-)?scala2\\.12$", var.spark_version))
+    error_message = "spark_version must be a Databricks runtime key ending in scala2.12 (the JAR is a Scala 2.12 build), e.g. 16.4.x-scala2.12."
+  }
+}
+
+variable "node_type" {
+  description = "Azure VM size of the job clusters' driver and workers."
+  type        = string
+  default     = "Standard_D4ds_v5"
+
+  validation {
+    condition     = can(regex("^Standard_[A-Za-z0-9_]+$", var.node_type))
+    error_message = "node_type must be an Azure VM size such as Standard_D4ds_v5."
+  }
+}
+
+variable "num_workers" {
+  description = "Workers per job cluster. 0 = single-node cluster (driver only; enough for the daily ingest and small lakes)."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.num_workers >= 0 && var.num_workers <= 64 && floor(var.num_workers) == var.num_workers
+    error_message = "num_workers must be a whole number between 0 and 64."
+  }
+}
+
+variable "use_spot_instances" {
+  description = "Run workers on Azure spot VMs with fallback to on-demand (the driver stays on-demand)."
+  type        = bool
+  default     = false
+}
+
+variable "jar_path" {
+  description = "Path of the shaded JAR built by `./mvnw -B package -DskipTests`, relative to this folder (or absolute)."
+  type        = string
+  default     = "../movie-jobs/target/movie-status-databricks.jar"
+
+  validation {
+    condition     = endswith(var.jar_path, ".jar")
+    error_message = "jar_path must point to a .jar file."
+  }
+}
+
+variable "workspace_jar_dir" {
+  description = "Workspace folder the JAR is uploaded to (as a workspace file; DBFS-root libraries are disabled on Runtime 15.1+)."
+  type        = string
+  default     = "/Shared/movie-status"
+
+  validation {
+    condition     = can(regex("^/[^ ]+[^/]$", var.workspace_jar_dir))
+    error_message = "workspace_jar_dir must be an absolute workspace path without a trailing slash, e.g. /Shared/movie-status."
+  }
+}
+
+variable "secret_scope_name" {
+  description = "Databricks secret scope holding tmdb-api-token, sp-client-secret and ratings-hmac-key."
+  type        = string
+  default     = "movie-status"
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9._-]{1,128}$", var.secret_scope_name))
+    error_message = "secret_scope_name may contain letters, digits, dots, hyphens and underscores (max 128)."
+  }
+}
+
+variable "sp_secret_rotation_days" {
+  description = "The service principal's client secret is replaced on the first apply after this many days (it stays valid 30 days longer)."
+  type        = number
+  default     = 180
+
+  validation {
+    condition     = var.sp_secret_rotation_days >= 7 && var.sp_secret_rotation_days <= 700
+    error_message = "sp_secret_rotation_days must be between 7 and 700."
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Secrets (never put real values in vars/*.tfvars; pass them as TF_VAR_* environment variables)
+# ---------------------------------------------------------------------------------------------------
+
+variable "tmdb_api_token" {
+  description = "TMDB API read access token (v4 bearer). Pass it as the TF_VAR_tmdb_api_token environment variable."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = length(trimspace(var.tmdb_api_token)) >= 20
+    error_message = "tmdb_api_token looks empty or truncated: export TF_VAR_tmdb_api_token with the TMDB v4 read access token."
+  }
+}
+
+variable "ratings_hmac_key" {
+  description = "Key used to pseudonymise rating user ids (HMAC). null = generate a random 64-character key and keep it in state. Pass as TF_VAR_ratings_hmac_key."
+  type        = string
+  sensitive   = true
+  default     = null
+
+  validation {
+    condition     = var.ratings_hmac_key == null || length(coalesce(var.ratings_hmac_key, "x")) >= 32
+    error_message = "ratings_hmac_key must be at least 32 characters (or null to generate one)."
+  }
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Jobs
+# ---------------------------------------------------------------------------------------------------
+
+variable "timezone" {
+  description = "Java time-zone id the quartz schedules are evaluated in (e.g. UTC, Europe/Berlin)."
+  type        = string
+  default     = "UTC"
+
+  validation {
+    condition     = can(regex("^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$", var.timezone))
+    error_message = "timezone must be a Java time-zone id such as UTC or Europe/Berlin."
+  }
+}
+
+variable "pause_schedules" {
+  description = "Create the jobs with their schedules paused (runs only on demand)."
+  type        = bool
+  default     = false
+}
+
+variable "ingest_schedule" {
+  description = "Quartz cron (sec min hour day-of-month month day-of-week [year]) of the daily TMDB ingest."
+  type        = string
+  default     = "0 0 3 * * ?"
+
+  validation {
+    condition     = length(split(" ", trimspace(var.ingest_schedule))) >= 6 && length(split(" ", trimspace(var.ingest_schedule))) <= 7
+    error_message = "ingest_schedule must be a quartz cron expression with 6 or 7 fields, e.g. \"0 0 3 * * ?\"."
+  }
+}
+
+variable "pipeline_schedule" {
+  description = "Quartz cron of the weekly pipeline job (silver -> ratings -> gold -> recommend). Must name the day(s) of the week."
+  type        = string
+  default     = "0 0 6 ? * MON"
+
+  validation {
+    # The original project's "weekly" job used "0 5 0 * * ?", which fires every day. Requiring a
+    # concrete day-of-week field (not * or ?) rules that mistake out.
+    condition = (
+      length(split(" ", trimspace(var.pipeline_schedule))) >= 6 &&
+      length(split(" ", trimspace(var.pipeline_schedule))) <= 7 &&
+      !contains(["*", "?"], try(split(" ", trimspace(var.pipeline_schedule))[5], "*"))
+    )
+    error_message = "pipeline_schedule must be a 6/7-field quartz cron whose day-of-week field names a day, e.g. \"0 0 6 ? * MON\"."
+  }
+}
+
+variable "maintenance_schedule" {
+  description = "Quartz cron of the weekly maintenance job (OPTIMIZE, then VACUUM). Must name the day(s) of the week."
+  type        = string
+  default     = "0 0 4 ? * SUN"
+
+  validation {
+    condition = (
+      length(split(" ", trimspace(var.maintenance_schedule))) >= 6 &&
+      length(split(" ", trimspace(var.maintenance_schedule))) <= 7 &&
+      !contains(["*", "?"], try(split(" ", trimspace(var.maintenance_schedule))[5], "*"))
+    )
+    error_message = "maintenance_schedule must be a 6/7-field quartz cron whose day-of-week field names a day, e.g. \"0 0 4 ? * SUN\"."
+  }
+}
+
+variable "tmdb_top_n" {
+  description = "Number of movies the daily ingest snapshots (IngestJob --top)."
+  type        = number
+  default     = 100
+
+  validation {
+    condition     = var.tmdb_top_n >= 1 && var.tmdb_top_n <= 10000 && floor(var.tmdb_top_n) == var.tmdb_top_n
+    error_message = "tmdb_top_n must be a whole number between 1 and 10000 (TMDB serves at most 500 pages of 20)."
+  }
+}
+
+variable "tmdb_base_url" {
+  description = "Override of the TMDB API base URL (IngestJob --tmdb-base-url). Empty = the runner's default."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.tmdb_base_url == "" || can(regex("^https://", var.tmdb_base_url))
+    error_message = "tmdb_base_url must be empty or an https:// URL."
+  }
+}
+
+variable "ratings_input_path" {
+  description = "Rating files for the weekly ratings task (RatingsJob --input): an abfss:// URI, or a path relative to the lake filesystem (e.g. landing/ratings). Empty = no ratings task."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.ratings_input_path == "" || can(regex("^abfss://", var.ratings_input_path)) || !can(regex("^[A-Za-z][A-Za-z0-9+.-]*:", var.ratings_input_path))
+    error_message = "ratings_input_path must be empty, an abfss:// URI, or a path relative to the lake filesystem."
+  }
+}
+
+variable "ratings_format" {
+  description = "Format of the rating files (RatingsJob --format)."
+  type        = string
+  default     = "movielens"
+
+  validation {
+    condition     = contains(["movielens", "events"], var.ratings_format)
+    error_message = "ratings_format must be movielens or events."
+  }
+}
+
+variable "ratings_links_path" {
+  description = "MovieLens links.csv mapping MovieLens ids to TMDB ids (RatingsJob --links): abfss:// URI or path relative to the lake filesystem. Empty = not passed."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.ratings_links_path == "" || can(regex("^abfss://", var.ratings_links_path)) || !can(regex("^[A-Za-z][A-Za-z0-9+.-]*:", var.ratings_links_path))
+    error_message = "ratings_links_path must be empty, an abfss:// URI, or a path relative to the lake filesystem."
+  }
+}
+
+variable "recommend_seed" {
+  description = "Random seed of the recommender (RecommendJob --seed). null = not passed (runner default)."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.recommend_seed == null || floor(coalesce(var.recommend_seed, 0)) == coalesce(var.recommend_seed, 0)
+    error_message = "recommend_seed must be a whole number (a Java long)."
+  }
+}
+
+variable "vacuum_retention_hours" {
+  description = "VACUUM retention of the maintenance job (MaintenanceJob --retention-hours). At least 168 (7 days), Delta's safe minimum."
+  type        = number
+  default     = 168
+
+  validation {
+    condition     = var.vacuum_retention_hours >= 168 && floor(var.vacuum_retention_hours) == var.vacuum_retention_hours
+    error_message = "vacuum_retention_hours must be a whole number of at least 168."
+  }
+}
+
+variable "task_max_retries" {
+  description = "Retries of a failed task before the run fails."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.task_max_retries >= 0 && var.task_max_retries <= 10
+    error_message = "task_max_retries must be between 0 and 10."
+  }
+}
+
+variable "task_min_retry_interval_millis" {
+  description = "Minimum wait between a failed attempt and its retry, in milliseconds."
+  type        = number
+  default     = 300000
+
+  validation {
+    condition     = var.task_min_retry_interval_millis >= 0
+    error_message = "task_min_retry_interval_millis must not be negative."
+  }
+}
+
+variable "ingest_timeout_seconds" {
+  description = "Timeout of one ingest attempt, in seconds."
+  type        = number
+  default     = 3600
+
+  validation {
+    condition     = var.ingest_timeout_seconds >= 300 && var.ingest_timeout_seconds <= 86400
+    error_message = "ingest_timeout_seconds must be between 300 and 86400."
+  }
+}
+
+variable "pipeline_task_timeout_seconds" {
+  description = "Timeout of one attempt of each weekly pipeline task (silver, ratings, gold, recommend), in seconds."
+  type        = number
+  default     = 7200
+
+  validation {
+    condition     = var.pipeline_task_timeout_seconds >= 300 && var.pipeline_task_timeout_seconds <= 86400
+    error_message = "pipeline_task_timeout_seconds must be between 300 and 86400."
+  }
+}
+
+variable "maintenance_timeout_seconds" {
+  description = "Timeout of one maintenance attempt, in seconds."
+  type        = number
+  default     = 7200
+
+  validation {
+    condition     = var.maintenance_timeout_seconds >= 300 && var.maintenance_timeout_seconds <= 86400
+    error_message = "maintenance_timeout_seconds must be between 300 and 86400."
+  }
+}
+
+variable "notification_emails" {
+  description = "Addresses e-mailed when a job run fails. Empty = no e-mail notifications."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for e in var.notification_emails : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", e))])
+    error_message = "notification_emails must contain e-mail addresses only."
+  }
+}
