@@ -13,24 +13,31 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "movie-status 0.1.0",
     description = "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, sql, demo.",
-    subcommands = {DemoCommand.class, IngestJob.class, SilverJob.class, SqlCommand.class})
+    subcommands = {DemoCommand.class, IngestJob.class, SilverJob.class, SqlCommand.class, MaintenanceJob.class})
 public final class MovieStatus implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The launcher's command line: creates the local Spark session when a command (not --help) runs. */
+  static CommandLine commandLine() {
     CommandLine cli = Jobs.commandLine(new MovieStatus());
     cli.setExecutionStrategy(
         parseResult -> {
-          boolean help = parseResult.isUsageHelpRequested() || parseResult.isVersionHelpRequested()
-              || parseResult.subcommands().stream().anyMatch(p -> p.isUsageHelpRequested());
+          CommandLine.ParseResult last = parseResult;
+          while (last.hasSubcommand()) {
+            last = last.subcommand();
+          }
+          boolean help = last.isUsageHelpRequested() || last.isVersionHelpRequested();
           if (!help && parseResult.hasSubcommand()) {
             LocalSpark.session(); // jobs pick it up with SparkSession.builder().getOrCreate()
           }
           return new CommandLine.RunLast().execute(parseResult);
         });
-    int code = cli.execute(args);
-    System.exit(code);
+    return cli;
   }
 
   @Override

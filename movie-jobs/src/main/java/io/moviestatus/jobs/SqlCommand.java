@@ -24,10 +24,15 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkSession spark = Jobs.spark();
-    DeltaTables.registerViews(spark, lake.layout(), Tables.all());
-    Dataset<Row> result = spark.sql(query);
-    Csv.write(result.schema(), result.collectAsList(), System.out);
+    run(lake.layout(), query, System.out);
     return 0;
+  }
+
+  /** Runs the query over the lake's tables and prints the result as CSV. */
+  static void run(io.moviestatus.model.LakeLayout lake, String query, java.io.PrintStream out) {
+    SparkSession spark = Jobs.spark();
+    DeltaTables.registerViews(spark, lake, Tables.all());
+    Dataset<Row> result = spark.sql(query);
+    Csv.write(result.schema(), result.collectAsList(), out);
   }
 }

@@ -1,0 +1,113 @@
+package io.moviestatus.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moviestatus.ingest.TmdbCredential;
+import io.moviestatus.model.LakeLayout;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Argument parsing and validation of every command: one-line errors, non-zero exits, --help. */
+class CommandLineTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"demo", "ingest", "silver", "sql", "maintenance"})
+  void everyCommandHasHelp(String command) {
+    Cli result = Cli.run(command, "--help");
+
+    assertThat(result.exitCode()).as("exit code of %s --help", command).isZero();
+    assertThat(result.out()).as("usage of %s", command).startsWith("Usage: movie-status " + command).contains("--lake");
+  }
+
+  @Test
+  void launcherWithoutACommandFailsWithOneLine() {
+    Cli result = Cli.run();
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines().findFirst()).contains("error: a command is required");
+  }
+
+  @Test
+  void unknownCommandIsRejected() {
+    Cli result = Cli.run("bronze");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: Unmatched argument at index 0: 'bronze'");
+  }
+
+  @Test
+  void silverRangeNeedsBothEnds() {
+    Cli result = Cli.run("silver", "--from", "2026-11-01");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines().toList()).containsExactly("error: --from and --to go together", "try 'movie-status silver --help'");
+  }
+
+  @Test
+  void silverRangeMustBeOrdered() {
+    Cli result = Cli.run("silver", "--from", "2026-11-02", "--to", "2026-11-01");
+
+    assertThat(result.err()).startsWith("error: --from 2026-11-02 is after --to 2026-11-01\n");
+  }
+
+  @Test
+  void badDateNamesTheExpectedFormat() {
+    Cli result = Cli.run("ingest", "--date", "2026-13-01");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: Invalid value for option '--date': '2026-13-01' is not a date (expected YYYY-MM-DD)");
+  }
+
+  @Test
+  void ingestNeedsADate() {
+    assertThat(Cli.run("ingest").err()).startsWith("error: Missing required option: '--date=YYYY-MM-DD'");
+  }
+
+  @Test
+  void ingestCredentialComesFromTokenThenKeyAndIsNeverPrinted() {
+    TmdbCredential bearer = IngestJob.credential(Map.of("TMDB_API_TOKEN", "eyJ-secret-token", "TMDB_API_KEY", "k"));
+    IngestJob.Config config = new IngestJob.Config(LakeLayout.of("/lake"), LocalDate.of(2026, 11, 25), 40, "http://127.0.0.1/3/", bearer);
+
+    assertThat(config.toString()).as("config toString").doesNotContain("eyJ-secret-token");
+    assertThat(IngestJob.credential(Map.of("TMDB_API_KEY", "v3-secret")).toString()).doesNotContain("v3-secret");
+    assertThatThrownBy(() -> IngestJob.credential(Map.of()))
+        .hasMessage("no TMDB credential: set TMDB_API_TOKEN (v4 read-access token) or TMDB_API_KEY (v3 key)");
+  }
+
+  @Test
+  void ingestTopIsBoundedByTmdbsPageCap() {
+    assertThatThrownBy(() -> new IngestJob.Config(LakeLayout.of("/lake"), LocalDate.of(2026, 11, 25), 10_001, "http://x/3/", TmdbCredential.bearer("t")))
+        .hasMessage("--top must be between 1 and 10000, was 10001");
+  }
+
+  @Test
+  void maintenanceRefusesARetentionShorterThanSevenDays() {
+    Cli result = Cli.run("maintenance", "--retention-hours", "24");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: --retention-hours must be at least 168 (7 days), was 24\n");
+  }
+
+  @Test
+  void relativeLakeBecomesAbsoluteAndUrisAreKept() {
+    LakeOption relative = new LakeOption();
+    relative.lake = "./lake";
+    LakeOption uri = new LakeOption();
+    uri.lake = "abfss://lake@acct.dfs.core.windows.net/movie-status";
+
+    assertThat(relative.layout().root()).isEqualTo(java.nio.file.Path.of("lake").toAbsolutePath().toString());
+    assertThat(uri.layout().root()).isEqualTo("abfss://lake@acct.dfs.core.windows.net/movie-status");
+  }
+
+  @Test
+  void csvQuotesOnlyWhatNeedsIt() {
+    assertThat(Csv.field("plain")).isEqualTo("plain");
+    assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
+    assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+  }
+}

@@ -1,0 +1,95 @@
+package io.moviestatus.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.transform.LocalSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole local pipeline as the README's first command runs it: the real TMDB client against the
+ * bundled loopback TMDB, bronze, silver, then SQL over the lake.
+ */
+class DemoTest {
+
+  @TempDir static Path root;
+  private static LakeLayout lake;
+  private static String demoOutput;
+
+  @BeforeAll
+  static void runDemo() throws Exception {
+    LocalSpark.session().sparkContext().setLogLevel("ERROR");
+    lake = LakeLayout.of(root.toString());
+    demoOutput = capture(out -> DemoCommand.run(lake, out));
+  }
+
+  private interface Body {
+    void run(PrintStream out) throws Exception;
+  }
+
+  private static String capture(Body body) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      body.run(out);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String sql(String query) throws Exception {
+    return capture(out -> SqlCommand.run(lake, query, out));
+  }
+
+  @Test
+  void demoIngestsFiveDaysAndBuildsTheStarSchema() {
+    assertThat(demoOutput)
+        .contains("ingest 2026-10-30: 40 movies, 19 genres -> bronze")
+        .contains("ingest 2026-11-01: 39 movies, 19 genres -> bronze")
+        .contains("silver: built 10 bronze file(s)")
+        .contains("status_fact: inserted 198, updated 0, deleted 0, quarantined 1")
+        .contains("Ten most popular movies on 2026-11-03:")
+        .contains("   1. Oppenheimer");
+  }
+
+  @Test
+  void tablesHoldTheSampleExactly() throws Exception {
+    assertThat(sql("SELECT (SELECT count(*) FROM status_fact) f, (SELECT count(*) FROM movies_dim) m, (SELECT count(*) FROM genres_dim) g, (SELECT count(*) FROM dates_dim) d, (SELECT count(*) FROM quarantine) q"))
+        .isEqualTo("f,m,g,d,q\n198,44,19,5,1\n");
+    assertThat(sql("SELECT date_id, day, month, year FROM dates_dim ORDER BY date_id"))
+        .as("month boundary crossed, generated columns computed")
+        .isEqualTo("date_id,day,month,year\n2026-10-30,30,10,2026\n2026-10-31,31,10,2026\n2026-11-01,1,11,2026\n2026-11-02,2,11,2026\n2026-11-03,3,11,2026\n");
+  }
+
+  @Test
+  void sampleCornerCasesShowUpWhereTheyShould() throws Exception {
+    assertThat(sql("SELECT reason, entity FROM quarantine")).isEqualTo("reason,entity\ninvalid_vote_count,movie\n");
+    assertThat(sql("SELECT title FROM movies_dim WHERE movie_id = 346698")).as("retitled on day 4: SCD1").isEqualTo("title\nBarbie (2023)\n");
+    assertThat(sql("SELECT genre FROM genres_dim WHERE genre_id = 878")).as("renamed on day 5").isEqualTo("genre\nSci-Fi\n");
+    assertThat(sql("SELECT count(*) n FROM status_fact WHERE date_id = DATE'2026-11-01'"))
+        .as("40 fetched, one repeated across pages, one quarantined")
+        .isEqualTo("n\n38\n");
+  }
+
+  @Test
+  void secondDemoRunChangesNoRow() throws Exception {
+    String before = sql("SELECT * FROM status_fact ORDER BY movie_id, date_id");
+    String movies = sql("SELECT * FROM movies_dim ORDER BY movie_id");
+
+    capture(out -> DemoCommand.run(lake, out));
+
+    assertThat(sql("SELECT * FROM status_fact ORDER BY movie_id, date_id")).isEqualTo(before);
+    assertThat(sql("SELECT * FROM movies_dim ORDER BY movie_id")).isEqualTo(movies);
+  }
+
+  @Test
+  void sqlPrintsCsvWithQuotingWhereNeeded() throws Exception {
+    assertThat(sql("SELECT movie_id, title FROM movies_dim WHERE movie_id IN (13, 299534) ORDER BY movie_id"))
+        .isEqualTo("movie_id,title\n13,Forrest Gump\n299534,Avengers: Endgame\n");
+    assertThat(sql("SELECT 'a,b' AS x, CAST(NULL AS STRING) AS y")).isEqualTo("x,y\n\"a,b\",\n");
+  }
+}
