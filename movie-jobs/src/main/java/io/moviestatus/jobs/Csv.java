@@ -11,7 +11,8 @@ final class Csv {
   private Csv() {}
 
   static void write(StructType schema, List<Row> rows, PrintStream out) {
-    out.println(String.join(",", java.util.Arrays.stream(schema.fieldNames()).map(Csv::field).toList()));
+    out.println(
+        String.join(",", java.util.Arrays.stream(schema.fieldNames()).map(Csv::field).toList()));
     for (Row row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length(); i++) {
@@ -26,7 +27,8 @@ final class Csv {
   }
 
   static String field(String value) {
-    boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+    boolean quote =
+        value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
     return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 }

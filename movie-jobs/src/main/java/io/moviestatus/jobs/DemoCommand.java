@@ -1,13 +1,20 @@
 package io.moviestatus.jobs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.moviestatus.ingest.IngestResult;
 import io.moviestatus.ingest.TmdbCredential;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.DeltaTables;
+import io.moviestatus.transform.analytics.PseudonymKey;
+import io.moviestatus.transform.analytics.RatingsFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,14 +26,21 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code movie-status demo}: every stage on bundled sample data, no network. TMDB is played by a
  * loopback server serving bundled responses for five days across a month boundary; the real client
- * ingests them into bronze, then silver is built; finally row counts and the latest day's ten most
+ * ingests them into bronze, then silver is built; bundled anonymous ratings are imported, gold
+ * rankings built and the ALS recommender trained; finally row counts and the latest day's ten most
  * popular movies are printed.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run every stage on bundled sample data into the lake (default ./lake) and print a summary.")
+    description =
+        "Run every stage on bundled sample data into the lake (default ./lake) and print a summary.")
 final class DemoCommand implements Callable<Integer> {
+
+  /**
+   * Pseudonymisation key of the demo's sample ratings: not a secret, never use it for real data.
+   */
+  static final String DEMO_KEY = "movie-status-demo-key-not-a-secret";
 
   @Mixin LakeOption lake = new LakeOption();
 
@@ -41,12 +55,32 @@ final class DemoCommand implements Callable<Integer> {
       for (LocalDate day : SampleTmdbServer.days()) {
         tmdb.serveDay(day);
         IngestJob.Config config =
-            new IngestJob.Config(lake, day, 40, tmdb.baseUrl(), TmdbCredential.bearer(SampleTmdbServer.TOKEN));
+            new IngestJob.Config(
+                lake, day, 40, tmdb.baseUrl(), TmdbCredential.bearer(SampleTmdbServer.TOKEN));
         IngestResult result = IngestJob.run(config, out);
-        out.printf("ingest %s: %d movies, %d genres -> bronze%n", day, result.movies(), result.genres());
+        out.printf(
+            "ingest %s: %d movies, %d genres -> bronze%n", day, result.movies(), result.genres());
       }
     }
     out.println(SilverJob.run(new SilverJob.Config(lake, null, null)));
+
+    Path drop = Files.createTempDirectory("movie-status-ratings");
+    try {
+      Path events = drop.resolve("events.csv");
+      try (InputStream in = DemoCommand.class.getResourceAsStream("/sample/ratings/events.csv")) {
+        Files.copy(requireNonNull(in, "bundled sample/ratings/events.csv missing"), events);
+      }
+      PseudonymKey key = PseudonymKey.ofText(DEMO_KEY);
+      out.println(
+          RatingsJob.run(
+              new RatingsJob.Config(lake, events.toString(), RatingsFormat.EVENTS, null, key)));
+    } finally {
+      try (var files = Files.walk(drop)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    out.println(GoldJob.run(new GoldJob.Config(lake, null, 500)));
+    out.println(RecommendJob.run(new RecommendJob.Config(lake, 42L)));
     summary(lake, out);
   }
 
@@ -75,7 +109,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Ten most popular movies on " + top.get(0).get(0) + ":");
     int rank = 1;
     for (Row row : top) {
-      out.printf("  %2d. %-50s popularity %8.2f  votes %4.1f (%d)%n", rank++, row.getString(1), row.getFloat(2), row.getFloat(3), row.getInt(4));
+      out.printf(
+          "  %2d. %-50s popularity %8.2f  votes %4.1f (%d)%n",
+          rank++, row.getString(1), row.getFloat(2), row.getFloat(3), row.getInt(4));
     }
   }
 }

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
 public final class IngestJob implements Callable<Integer> {
 
   /** The validated configuration of one run; its toString never shows the credential. */
-  public record Config(LakeLayout lake, LocalDate date, int top, String baseUrl, TmdbCredential credential) {
+  public record Config(
+      LakeLayout lake, LocalDate date, int top, String baseUrl, TmdbCredential credential) {
     public Config {
       requireNonNull(lake, "lake is null");
       requireNonNull(date, "date is null");
@@ -52,13 +53,25 @@ public final class IngestJob implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Snapshot date.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "Snapshot date.")
   LocalDate date;
 
-  @Option(names = "--top", paramLabel = "N", defaultValue = "40", description = "Movies in the snapshot, 1..10000 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "40",
+      description = "Movies in the snapshot, 1..10000 (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(names = "--tmdb-base-url", paramLabel = "URL", defaultValue = TmdbClient.DEFAULT_BASE_URL, description = "TMDB API root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tmdb-base-url",
+      paramLabel = "URL",
+      defaultValue = TmdbClient.DEFAULT_BASE_URL,
+      description = "TMDB API root (default: ${DEFAULT-VALUE}).")
   String baseUrl;
 
   /** Environment the credential is read from; a test may replace it. */
@@ -94,15 +107,22 @@ public final class IngestJob implements Callable<Integer> {
     IngestResult result = run(config(), System.err);
     System.out.printf(
         "ingest %s: %d movies on %d page(s) -> %s; %d genres -> %s%n",
-        result.date(), result.movies(), result.pages(), result.discoverPath(), result.genres(), result.genrePath());
+        result.date(),
+        result.movies(),
+        result.pages(),
+        result.discoverPath(),
+        result.genres(),
+        result.genrePath());
     return 0;
   }
 
   /** Runs one ingest, printing page progress to {@code progress}. */
   public static IngestResult run(Config config, PrintStream progress) throws IOException {
     BronzeWriter writer = new BronzeWriter(Jobs.spark().sparkContext().hadoopConfiguration());
-    try (TmdbClient client = TmdbClient.builder().baseUrl(config.baseUrl()).credential(config.credential()).build()) {
-      return new Ingestion(client, writer, config.lake()).ingest(config.date(), config.top(), pageProgress(progress));
+    try (TmdbClient client =
+        TmdbClient.builder().baseUrl(config.baseUrl()).credential(config.credential()).build()) {
+      return new Ingestion(client, writer, config.lake())
+          .ingest(config.date(), config.top(), pageProgress(progress));
     }
   }
 

@@ -23,7 +23,10 @@ final class Jobs {
     if (code != 0) {
       if (System.getenv("DATABRICKS_RUNTIME_VERSION") != null) {
         throw new IllegalStateException(
-            command.getClass().getSimpleName() + " failed with exit code " + code + " (cause printed above)");
+            command.getClass().getSimpleName()
+                + " failed with exit code "
+                + code
+                + " (cause printed above)");
       }
       System.exit(code);
     }
@@ -51,13 +54,19 @@ final class Jobs {
     return cli;
   }
 
-  /** The message of the root cause, on one line, prefixed by the exception type when it has none. */
+  /**
+   * The message of the root cause, on one line, prefixed by the exception type when it has none.
+   */
   static String oneLine(Throwable e) {
     Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause && (cause.getMessage() == null || cause instanceof java.lang.reflect.InvocationTargetException)) {
+    while (cause.getCause() != null
+        && cause.getCause() != cause
+        && (cause.getMessage() == null
+            || cause instanceof java.lang.reflect.InvocationTargetException)) {
       cause = cause.getCause();
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

@@ -15,7 +15,9 @@ final class LakeOption {
 
   /** The lake; a local path without a scheme is made absolute (Delta wants absolute paths). */
   LakeLayout layout() {
-    boolean hasScheme = lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !lake.matches("^[a-zA-Z]:\\\\.*");
-    return LakeLayout.of(hasScheme ? lake : java.nio.file.Path.of(lake).toAbsolutePath().normalize().toString());
+    boolean hasScheme =
+        lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !lake.matches("^[a-zA-Z]:\\\\.*");
+    return LakeLayout.of(
+        hasScheme ? lake : java.nio.file.Path.of(lake).toAbsolutePath().normalize().toString());
   }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "maintenance",
     mixinStandardHelpOptions = true,
-    description = "Compact every Delta table of the lake (OPTIMIZE), then remove unreferenced files older than the retention (VACUUM).")
+    description =
+        "Compact every Delta table of the lake (OPTIMIZE), then remove unreferenced files older than the retention (VACUUM).")
 public final class MaintenanceJob implements Callable<Integer> {
 
   /** Delta's default minimum: shorter would break readers of older versions and time travel. */
@@ -38,7 +39,9 @@ public final class MaintenanceJob implements Callable<Integer> {
       requireNonNull(lake, "lake is null");
       if (retentionHours < MIN_RETENTION_HOURS) {
         throw new IllegalArgumentException(
-            String.format("--retention-hours must be at least %d (7 days), was %d", MIN_RETENTION_HOURS, retentionHours));
+            String.format(
+                "--retention-hours must be at least %d (7 days), was %d",
+                MIN_RETENTION_HOURS, retentionHours));
       }
     }
   }
@@ -46,7 +49,11 @@ public final class MaintenanceJob implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
 
-  @Option(names = "--retention-hours", paramLabel = "HOURS", defaultValue = "168", description = "VACUUM retention, at least 168 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--retention-hours",
+      paramLabel = "HOURS",
+      defaultValue = "168",
+      description = "VACUUM retention, at least 168 (default: ${DEFAULT-VALUE}).")
   int retentionHours;
 
   public static void main(String[] args) {
@@ -74,7 +81,12 @@ public final class MaintenanceJob implements Callable<Integer> {
         continue;
       }
       DeltaTable table = DeltaTable.forPath(spark, config.lake().tablePath(contract));
-      Row metrics = table.optimize().executeCompaction().select("metrics.numFilesRemoved", "metrics.numFilesAdded").head();
+      Row metrics =
+          table
+              .optimize()
+              .executeCompaction()
+              .select("metrics.numFilesRemoved", "metrics.numFilesAdded")
+              .head();
       table.vacuum(config.retentionHours());
       lines.add(
           String.format(

@@ -12,8 +12,18 @@ import picocli.CommandLine.Command;
     name = "movie-status",
     mixinStandardHelpOptions = true,
     version = "movie-status 0.1.0",
-    description = "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, sql, demo.",
-    subcommands = {DemoCommand.class, IngestJob.class, SilverJob.class, SqlCommand.class, MaintenanceJob.class})
+    description =
+        "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, sql, demo.",
+    subcommands = {
+      DemoCommand.class,
+      IngestJob.class,
+      SilverJob.class,
+      RatingsJob.class,
+      GoldJob.class,
+      RecommendJob.class,
+      SqlCommand.class,
+      MaintenanceJob.class
+    })
 public final class MovieStatus implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -22,7 +32,9 @@ public final class MovieStatus implements Runnable {
     System.exit(commandLine().execute(args));
   }
 
-  /** The launcher's command line: creates the local Spark session when a command (not --help) runs. */
+  /**
+   * The launcher's command line: creates the local Spark session when a command (not --help) runs.
+   */
   static CommandLine commandLine() {
     CommandLine cli = Jobs.commandLine(new MovieStatus());
     cli.setExecutionStrategy(

@@ -42,7 +42,11 @@ final class SampleTmdbServer implements AutoCloseable {
 
   /** The bundled snapshot dates, oldest first. */
   static List<LocalDate> days() {
-    return resource(ROOT + "days.txt").lines().filter(line -> !line.isBlank()).map(LocalDate::parse).toList();
+    return resource(ROOT + "days.txt")
+        .lines()
+        .filter(line -> !line.isBlank())
+        .map(LocalDate::parse)
+        .toList();
   }
 
   void serveDay(LocalDate day) {
@@ -50,31 +54,47 @@ final class SampleTmdbServer implements AutoCloseable {
   }
 
   String baseUrl() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/3/";
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort()
+        + "/3/";
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       if (!("Bearer " + TOKEN).equals(auth)) {
-        send(exchange, 401, "{\"status_code\":7,\"status_message\":\"Invalid API key: You must be granted a valid key.\",\"success\":false}");
+        send(
+            exchange,
+            401,
+            "{\"status_code\":7,\"status_message\":\"Invalid API key: You must be granted a valid key.\",\"success\":false}");
         return;
       }
       String path = exchange.getRequestURI().getPath();
-      String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+      String query =
+          exchange.getRequestURI().getRawQuery() == null
+              ? ""
+              : exchange.getRequestURI().getRawQuery();
       String folder = ROOT + day + "/";
       if (path.equals("/3/discover/movie")) {
         Matcher page = PAGE.matcher(query);
         String name = folder + "discover-page-" + (page.find() ? page.group(1) : "1") + ".json";
         if (SampleTmdbServer.class.getResource(name) == null) {
-          send(exchange, 422, "{\"status_code\":22,\"status_message\":\"Invalid page: this sample serves two pages.\",\"success\":false}");
+          send(
+              exchange,
+              422,
+              "{\"status_code\":22,\"status_message\":\"Invalid page: this sample serves two pages.\",\"success\":false}");
           return;
         }
         send(exchange, 200, resource(name));
       } else if (path.equals("/3/genre/movie/list")) {
         send(exchange, 200, resource(folder + "genres.json"));
       } else {
-        send(exchange, 404, "{\"status_code\":34,\"status_message\":\"The resource you requested could not be found.\",\"success\":false}");
+        send(
+            exchange,
+            404,
+            "{\"status_code\":34,\"status_message\":\"The resource you requested could not be found.\",\"success\":false}");
       }
     }
   }

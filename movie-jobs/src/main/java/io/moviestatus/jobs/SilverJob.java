@@ -9,16 +9,19 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** Bronze → silver star schema. Databricks JAR task main class; also {@code movie-status silver}. */
+/**
+ * Bronze → silver star schema. Databricks JAR task main class; also {@code movie-status silver}.
+ */
 @Command(
     name = "silver",
     mixinStandardHelpOptions = true,
-    description = "Build the silver star schema from bronze (incremental by default; --from/--to rebuilds a date range).")
+    description =
+        "Build the silver star schema from bronze (incremental by default; --from/--to rebuilds a date range).")
 public final class SilverJob implements Callable<Integer> {
 
   /** The validated configuration of one run. */
@@ -37,7 +40,10 @@ public final class SilverJob implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
 
-  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First snapshot date to rebuild.")
+  @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First snapshot date to rebuild.")
   LocalDate from;
 
   @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last snapshot date to rebuild.")

@@ -19,7 +19,10 @@ final class SqlCommand implements Callable<Integer> {
 
   @Mixin LakeOption lake = new LakeOption();
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM movies_dim LIMIT 5\"")
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERY",
+      description = "e.g. \"SELECT * FROM movies_dim LIMIT 5\"")
   String query;
 
   @Override

@@ -15,12 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "ingest", "silver", "sql", "maintenance"})
+  @ValueSource(
+      strings = {"demo", "ingest", "silver", "ratings", "gold", "recommend", "sql", "maintenance"})
   void everyCommandHasHelp(String command) {
     Cli result = Cli.run(command, "--help");
 
     assertThat(result.exitCode()).as("exit code of %s --help", command).isZero();
-    assertThat(result.out()).as("usage of %s", command).startsWith("Usage: movie-status " + command).contains("--lake");
+    assertThat(result.out())
+        .as("usage of %s", command)
+        .startsWith("Usage: movie-status " + command)
+        .contains("--lake");
   }
 
   @Test
@@ -44,7 +48,8 @@ class CommandLineTest {
     Cli result = Cli.run("silver", "--from", "2026-11-01");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err().lines().toList()).containsExactly("error: --from and --to go together", "try 'movie-status silver --help'");
+    assertThat(result.err().lines().toList())
+        .containsExactly("error: --from and --to go together", "try 'movie-status silver --help'");
   }
 
   @Test
@@ -59,29 +64,89 @@ class CommandLineTest {
     Cli result = Cli.run("ingest", "--date", "2026-13-01");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("error: Invalid value for option '--date': '2026-13-01' is not a date (expected YYYY-MM-DD)");
+    assertThat(result.err())
+        .startsWith(
+            "error: Invalid value for option '--date': '2026-13-01' is not a date (expected YYYY-MM-DD)");
   }
 
   @Test
   void ingestNeedsADate() {
-    assertThat(Cli.run("ingest").err()).startsWith("error: Missing required option: '--date=YYYY-MM-DD'");
+    assertThat(Cli.run("ingest").err())
+        .startsWith("error: Missing required option: '--date=YYYY-MM-DD'");
   }
 
   @Test
   void ingestCredentialComesFromTokenThenKeyAndIsNeverPrinted() {
-    TmdbCredential bearer = IngestJob.credential(Map.of("TMDB_API_TOKEN", "eyJ-secret-token", "TMDB_API_KEY", "k"));
-    IngestJob.Config config = new IngestJob.Config(LakeLayout.of("/lake"), LocalDate.of(2026, 11, 25), 40, "http://127.0.0.1/3/", bearer);
+    TmdbCredential bearer =
+        IngestJob.credential(Map.of("TMDB_API_TOKEN", "eyJ-secret-token", "TMDB_API_KEY", "k"));
+    IngestJob.Config config =
+        new IngestJob.Config(
+            LakeLayout.of("/lake"), LocalDate.of(2026, 11, 25), 40, "http://127.0.0.1/3/", bearer);
 
     assertThat(config.toString()).as("config toString").doesNotContain("eyJ-secret-token");
-    assertThat(IngestJob.credential(Map.of("TMDB_API_KEY", "v3-secret")).toString()).doesNotContain("v3-secret");
+    assertThat(IngestJob.credential(Map.of("TMDB_API_KEY", "v3-secret")).toString())
+        .doesNotContain("v3-secret");
     assertThatThrownBy(() -> IngestJob.credential(Map.of()))
-        .hasMessage("no TMDB credential: set TMDB_API_TOKEN (v4 read-access token) or TMDB_API_KEY (v3 key)");
+        .hasMessage(
+            "no TMDB credential: set TMDB_API_TOKEN (v4 read-access token) or TMDB_API_KEY (v3 key)");
   }
 
   @Test
   void ingestTopIsBoundedByTmdbsPageCap() {
-    assertThatThrownBy(() -> new IngestJob.Config(LakeLayout.of("/lake"), LocalDate.of(2026, 11, 25), 10_001, "http://x/3/", TmdbCredential.bearer("t")))
+    assertThatThrownBy(
+            () ->
+                new IngestJob.Config(
+                    LakeLayout.of("/lake"),
+                    LocalDate.of(2026, 11, 25),
+                    10_001,
+                    "http://x/3/",
+                    TmdbCredential.bearer("t")))
         .hasMessage("--top must be between 1 and 10000, was 10001");
+  }
+
+  @Test
+  void ratingsNeedAPseudonymisationKeyThatIsNeverPrinted() {
+    assertThatThrownBy(() -> RatingsJob.key(Map.of()))
+        .hasMessage("no pseudonymisation key: set RATINGS_HMAC_KEY (at least 16 bytes)");
+    assertThat(RatingsJob.key(Map.of("RATINGS_HMAC_KEY", "a-long-enough-secret-key")).toString())
+        .doesNotContain("a-long-enough-secret-key");
+  }
+
+  @Test
+  void ratingsFormatMustBeKnown() {
+    RatingsJob job = new RatingsJob();
+    job.environment = Map.of("RATINGS_HMAC_KEY", "a-long-enough-secret-key");
+    picocli.CommandLine cli = Jobs.commandLine(job);
+    java.io.StringWriter err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err, true));
+
+    int code = cli.execute("--input", "x.csv", "--format", "imdb");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("error: unknown ratings format 'imdb' (expected movielens or events)\n");
+  }
+
+  @Test
+  void linksGoWithMovieLensOnly() {
+    RatingsJob job = new RatingsJob();
+    job.environment = Map.of("RATINGS_HMAC_KEY", "a-long-enough-secret-key");
+    picocli.CommandLine cli = Jobs.commandLine(job);
+    java.io.StringWriter err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err, true));
+
+    assertThat(cli.execute("--input", "x.csv", "--format", "events", "--links", "links.csv"))
+        .isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: --links applies to --format movielens only\n");
+  }
+
+  @Test
+  void goldRejectsNegativeMinimumVotes() {
+    Cli result = Cli.run("gold", "--minimum-votes", "-1");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("error: --minimum-votes must be a finite number >= 0, was -1.0\n");
   }
 
   @Test
@@ -89,7 +154,8 @@ class CommandLineTest {
     Cli result = Cli.run("maintenance", "--retention-hours", "24");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("error: --retention-hours must be at least 168 (7 days), was 24\n");
+    assertThat(result.err())
+        .startsWith("error: --retention-hours must be at least 168 (7 days), was 24\n");
   }
 
   @Test
@@ -99,8 +165,10 @@ class CommandLineTest {
     LakeOption uri = new LakeOption();
     uri.lake = "abfss://lake@acct.dfs.core.windows.net/movie-status";
 
-    assertThat(relative.layout().root()).isEqualTo(java.nio.file.Path.of("lake").toAbsolutePath().toString());
-    assertThat(uri.layout().root()).isEqualTo("abfss://lake@acct.dfs.core.windows.net/movie-status");
+    assertThat(relative.layout().root())
+        .isEqualTo(java.nio.file.Path.of("lake").toAbsolutePath().toString());
+    assertThat(uri.layout().root())
+        .isEqualTo("abfss://lake@acct.dfs.core.windows.net/movie-status");
   }
 
   @Test

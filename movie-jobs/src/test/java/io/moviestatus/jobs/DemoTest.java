@@ -52,24 +52,59 @@ class DemoTest {
         .contains("ingest 2026-11-01: 39 movies, 19 genres -> bronze")
         .contains("silver: built 10 bronze file(s)")
         .contains("status_fact: inserted 198, updated 0, deleted 0, quarantined 1")
+        .contains("ratings_fact: inserted 2005, updated 0, deleted 0, quarantined 0")
+        .contains("movie_rankings: inserted 198, updated 0, deleted 0, quarantined 0")
         .contains("Ten most popular movies on 2026-11-03:")
         .contains("   1. Oppenheimer");
   }
 
   @Test
   void tablesHoldTheSampleExactly() throws Exception {
-    assertThat(sql("SELECT (SELECT count(*) FROM status_fact) f, (SELECT count(*) FROM movies_dim) m, (SELECT count(*) FROM genres_dim) g, (SELECT count(*) FROM dates_dim) d, (SELECT count(*) FROM quarantine) q"))
+    assertThat(
+            sql(
+                "SELECT (SELECT count(*) FROM status_fact) f, (SELECT count(*) FROM movies_dim) m, (SELECT count(*) FROM genres_dim) g, (SELECT count(*) FROM dates_dim) d, (SELECT count(*) FROM quarantine) q"))
         .isEqualTo("f,m,g,d,q\n198,44,19,5,1\n");
     assertThat(sql("SELECT date_id, day, month, year FROM dates_dim ORDER BY date_id"))
         .as("month boundary crossed, generated columns computed")
-        .isEqualTo("date_id,day,month,year\n2026-10-30,30,10,2026\n2026-10-31,31,10,2026\n2026-11-01,1,11,2026\n2026-11-02,2,11,2026\n2026-11-03,3,11,2026\n");
+        .isEqualTo(
+            "date_id,day,month,year\n2026-10-30,30,10,2026\n2026-10-31,31,10,2026\n2026-11-01,1,11,2026\n2026-11-02,2,11,2026\n2026-11-03,3,11,2026\n");
+  }
+
+  @Test
+  void analyticsStagesRunOnTheSampleRatings() throws Exception {
+    assertThat(sql("SELECT count(*) n, count(DISTINCT user_key) users FROM ratings_fact"))
+        .isEqualTo("n,users\n2005,60\n");
+    assertThat(sql("SELECT count(*) FROM ratings_fact WHERE user_key RLIKE '^[0-9a-f]{64}$'"))
+        .as("user ids pseudonymised to HMAC-SHA256 hex")
+        .isEqualTo("count(1)\n2005\n");
+    assertThat(sql("SELECT count(*) FROM ratings_fact WHERE user_key LIKE 'u0%'"))
+        .isEqualTo("count(1)\n0\n");
+    assertThat(
+            sql(
+                "SELECT count(DISTINCT date_id) d, min(weighted_rank) lo, max(weighted_rank) hi FROM movie_rankings"))
+        .isEqualTo("d,lo,hi\n5,1,40\n");
+    assertThat(
+            sql(
+                "SELECT count(*) FROM user_recommendations u JOIN ratings_fact r USING (user_key, movie_id)"))
+        .as("no already-rated movie recommended")
+        .isEqualTo("count(1)\n0\n");
+    assertThat(
+            sql(
+                "SELECT count(*) > 0 AND count(*) = count(DISTINCT model_version) AS ok FROM recommender_metrics"))
+        .as("one metrics row per trained model version (the demo may have run twice)")
+        .isEqualTo("ok\ntrue\n");
   }
 
   @Test
   void sampleCornerCasesShowUpWhereTheyShould() throws Exception {
-    assertThat(sql("SELECT reason, entity FROM quarantine")).isEqualTo("reason,entity\ninvalid_vote_count,movie\n");
-    assertThat(sql("SELECT title FROM movies_dim WHERE movie_id = 346698")).as("retitled on day 4: SCD1").isEqualTo("title\nBarbie (2023)\n");
-    assertThat(sql("SELECT genre FROM genres_dim WHERE genre_id = 878")).as("renamed on day 5").isEqualTo("genre\nSci-Fi\n");
+    assertThat(sql("SELECT reason, entity FROM quarantine"))
+        .isEqualTo("reason,entity\ninvalid_vote_count,movie\n");
+    assertThat(sql("SELECT title FROM movies_dim WHERE movie_id = 346698"))
+        .as("retitled on day 4: SCD1")
+        .isEqualTo("title\nBarbie (2023)\n");
+    assertThat(sql("SELECT genre FROM genres_dim WHERE genre_id = 878"))
+        .as("renamed on day 5")
+        .isEqualTo("genre\nSci-Fi\n");
     assertThat(sql("SELECT count(*) n FROM status_fact WHERE date_id = DATE'2026-11-01'"))
         .as("40 fetched, one repeated across pages, one quarantined")
         .isEqualTo("n\n38\n");
@@ -88,7 +123,9 @@ class DemoTest {
 
   @Test
   void sqlPrintsCsvWithQuotingWhereNeeded() throws Exception {
-    assertThat(sql("SELECT movie_id, title FROM movies_dim WHERE movie_id IN (13, 299534) ORDER BY movie_id"))
+    assertThat(
+            sql(
+                "SELECT movie_id, title FROM movies_dim WHERE movie_id IN (13, 299534) ORDER BY movie_id"))
         .isEqualTo("movie_id,title\n13,Forrest Gump\n299534,Avengers: Endgame\n");
     assertThat(sql("SELECT 'a,b' AS x, CAST(NULL AS STRING) AS y")).isEqualTo("x,y\n\"a,b\",\n");
   }

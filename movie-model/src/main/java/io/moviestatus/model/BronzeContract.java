@@ -38,18 +38,25 @@ public final class BronzeContract {
 
   /** Envelope field: TMDB endpoint path relative to the API root, e.g. {@code discover/movie}. */
   public static final String ENDPOINT = "endpoint";
+
   /** Envelope field: the snapshot date (ISO {@code yyyy-MM-dd}) the response belongs to. */
   public static final String SNAPSHOT_DATE = "snapshot_date";
+
   /** Envelope field: ISO-8601 instant at which the response was received. */
   public static final String FETCHED_AT = "fetched_at";
+
   /** Envelope field: request query parameters (credential never included). */
   public static final String REQUEST = "request";
+
   /** Envelope field: page number for paged endpoints, null otherwise. */
   public static final String PAGE = "page";
+
   /** Envelope field: the number of movies the snapshot asked for (discover only). */
   public static final String TOP_N = "top_n";
+
   /** Envelope field: HTTP status code of the response. */
   public static final String HTTP_STATUS = "http_status";
+
   /** Envelope field: the response body exactly as received. */
   public static final String BODY = "body";
 
@@ -90,8 +97,7 @@ public final class BronzeContract {
           .add(ENDPOINT, DataTypes.StringType)
           .add(SNAPSHOT_DATE, DataTypes.StringType)
           .add(FETCHED_AT, DataTypes.StringType)
-          .add(
-              REQUEST, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true))
+          .add(REQUEST, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true))
           .add(PAGE, DataTypes.IntegerType)
           .add(TOP_N, DataTypes.IntegerType)
           .add(HTTP_STATUS, DataTypes.IntegerType)

@@ -124,7 +124,9 @@ public record TableContract(
     }
 
     public Builder column(String column, DataType type, boolean nullable, String comment) {
-      schema = schema.add(new StructField(column, type, nullable, Metadata.empty()).withComment(comment));
+      schema =
+          schema.add(
+              new StructField(column, type, nullable, Metadata.empty()).withComment(comment));
       return this;
     }
 

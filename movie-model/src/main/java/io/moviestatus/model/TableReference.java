@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  */
 public final class TableReference {
 
-  public static final String BEGIN = "<!-- table-reference:begin (generated from movie-model Tables; do not edit) -->";
+  public static final String BEGIN =
+      "<!-- table-reference:begin (generated from movie-model Tables; do not edit) -->";
   public static final String END = "<!-- table-reference:end -->";
 
   private TableReference() {}

@@ -14,8 +14,8 @@ import java.util.NoSuchElementException;
 /**
  * Every Delta table of movie-status, defined once.
  *
- * <p>The silver star schema follows the original design, types included; the original's "gerne"
- * is a typo and is spelled "genre" here.
+ * <p>The silver star schema follows the original design, types included; the original's "gerne" is
+ * a typo and is spelled "genre" here.
  */
 public final class Tables {
 
@@ -34,7 +34,8 @@ public final class Tables {
   /** Movie attributes, latest snapshot wins (SCD type 1). */
   public static final TableContract MOVIES_DIM =
       TableContract.builder("movies_dim", Layer.SILVER)
-          .description("Movie attributes from the latest snapshot that lists the movie (SCD type 1)")
+          .description(
+              "Movie attributes from the latest snapshot that lists the movie (SCD type 1)")
           .required("movie_id", IntegerType, "TMDB movie id")
           .optional("title", StringType, "Title")
           .optional("original_language", StringType, "ISO 639-1 original language")
@@ -77,7 +78,8 @@ public final class Tables {
       TableContract.builder("quarantine", Layer.STATE)
           .description("Rejected input records with the reason, the source file and the raw text")
           .required("source_file", StringType, "File the record came from")
-          .required("entity", StringType, "What the record is: discover_page, movie, genre_list, genre")
+          .required(
+              "entity", StringType, "What the record is: discover_page, movie, genre_list, genre")
           .optional("snapshot_date", DateType, "Snapshot date, when it could be read")
           .required("reason", StringType, "Why the record was rejected")
           .optional("raw", StringType, "The record as found in the file")
@@ -103,33 +105,48 @@ public final class Tables {
    */
   public static final TableContract RATINGS_FACT =
       TableContract.builder("ratings_fact", Layer.SILVER)
-          .description("Latest rating of each pseudonymised user for each movie (0.5 to 5.0 in half stars)")
-          .required("user_key", StringType, "Hex HMAC-SHA256 of the raw user id (the raw id stays in bronze)")
+          .description(
+              "Latest rating of each pseudonymised user for each movie (0.5 to 5.0 in half stars)")
+          .required(
+              "user_key",
+              StringType,
+              "Hex HMAC-SHA256 of the raw user id (the raw id stays in bronze)")
           .required("movie_id", IntegerType, "TMDB movie id")
           .required("date_id", DateType, "Date of rated_at (UTC)")
           .required("rating", FloatType, "Rating, 0.5 to 5.0 in steps of 0.5")
-          .required("rated_at", TimestampType, "When the user rated; a newer rating replaces an older one")
+          .required(
+              "rated_at",
+              TimestampType,
+              "When the user rated; a newer rating replaces an older one")
           .key("user_key", "movie_id")
           .build();
 
   /** Daily movie ranking: TMDB votes and user ratings combined into a Bayesian weighted rating. */
   public static final TableContract MOVIE_RANKINGS =
       TableContract.builder("movie_rankings", Layer.GOLD)
-          .description("Daily ranking of the snapshot's movies by Bayesian weighted rating and popularity, with 7-day trend")
+          .description(
+              "Daily ranking of the snapshot's movies by Bayesian weighted rating and popularity, with 7-day trend")
           .required("date_id", DateType, "Snapshot date")
           .required("movie_id", IntegerType, "TMDB movie id")
           .optional("popularity", FloatType, "TMDB popularity on date_id")
           .optional("vote_average", FloatType, "TMDB vote average (0 to 10) on date_id")
           .required("vote_count", IntegerType, "TMDB vote count on date_id (0 when unknown)")
-          .required("user_rating_count", LongType, "Users' ratings of the movie dated up to date_id")
+          .required(
+              "user_rating_count", LongType, "Users' ratings of the movie dated up to date_id")
           .optional("user_rating_average", DoubleType, "Mean of those ratings, 0.5 to 5 scale")
-          .optional("combined_average", DoubleType, "R: mean of TMDB votes and users' ratings x2, 0 to 10")
+          .optional(
+              "combined_average",
+              DoubleType,
+              "R: mean of TMDB votes and users' ratings x2, 0 to 10")
           .required("combined_count", LongType, "v: TMDB vote count + users' rating count")
           .required("weighted_rating", DoubleType, "WR = v/(v+m)*R + m/(v+m)*C, 0 to 10")
           .required("weighted_rank", IntegerType, "1 = highest weighted rating of the date")
           .required("popularity_rank", IntegerType, "1 = most popular of the date")
           .optional("popularity_change", FloatType, "popularity minus popularity 7 days earlier")
-          .optional("popularity_rank_change", IntegerType, "popularity rank 7 days earlier minus popularity_rank (> 0: climbed)")
+          .optional(
+              "popularity_rank_change",
+              IntegerType,
+              "popularity rank 7 days earlier minus popularity_rank (> 0: climbed)")
           .key("date_id", "movie_id")
           .build();
 
@@ -148,8 +165,12 @@ public final class Tables {
   /** One row per trained recommender model: parameters, data sizes, test metrics and baseline. */
   public static final TableContract RECOMMENDER_METRICS =
       TableContract.builder("recommender_metrics", Layer.GOLD)
-          .description("Evaluation of each trained ALS model against the bias baseline on the same split")
-          .required("model_version", StringType, "Model version; the model is under _state/models/als/<version>")
+          .description(
+              "Evaluation of each trained ALS model against the bias baseline on the same split")
+          .required(
+              "model_version",
+              StringType,
+              "Model version; the model is under _state/models/als/<version>")
           .required("trained_at", TimestampType, "When training started")
           .required("seed", LongType, "Seed of the split and of ALS")
           .required("rank", IntegerType, "Chosen ALS rank (latent factors)")
@@ -160,25 +181,34 @@ public final class Tables {
           .required("test_size", LongType, "Held-out ratings the metrics are computed on")
           .optional("validation_rmse", DoubleType, "RMSE of the chosen parameters on validation")
           .optional("rmse", DoubleType, "Test RMSE, 0.5 to 5 scale")
-          .optional("precision_at_10", DoubleType, "Test precision@10 (relevant: held-out rating >= 4)")
+          .optional(
+              "precision_at_10", DoubleType, "Test precision@10 (relevant: held-out rating >= 4)")
           .optional("ndcg_at_10", DoubleType, "Test NDCG@10 (binary relevance)")
           .optional("baseline_rmse", DoubleType, "Test RMSE of global mean + user and item biases")
-          .optional("baseline_precision_at_10", DoubleType, "Test precision@10 of the bias baseline")
+          .optional(
+              "baseline_precision_at_10", DoubleType, "Test precision@10 of the bias baseline")
           .optional("baseline_ndcg_at_10", DoubleType, "Test NDCG@10 of the bias baseline")
           .required("users", LongType, "Users in the ratings")
           .required("movies", LongType, "Movies in the ratings")
-          .required("training_seconds", DoubleType, "Wall time of tuning, evaluation and the final fit")
+          .required(
+              "training_seconds", DoubleType, "Wall time of tuning, evaluation and the final fit")
           .key("model_version")
           .build();
 
-  /** Top recommendations per user, never a movie the user already rated; user_key '*' = cold start. */
+  /**
+   * Top recommendations per user, never a movie the user already rated; user_key '*' = cold start.
+   */
   public static final TableContract USER_RECOMMENDATIONS =
       TableContract.builder("user_recommendations", Layer.GOLD)
-          .description("Top 10 unrated movies per user from the latest model; user_key '*' holds the cold-start list")
+          .description(
+              "Top 10 unrated movies per user from the latest model; user_key '*' holds the cold-start list")
           .required("user_key", StringType, "Pseudonymised user, or '*' for users without ratings")
           .required("rank", IntegerType, "1 = best recommendation")
           .required("movie_id", IntegerType, "TMDB movie id")
-          .required("score", FloatType, "Predicted rating (0.5 to 5 scale); weighted rating (0 to 10) for cold start")
+          .required(
+              "score",
+              FloatType,
+              "Predicted rating (0.5 to 5 scale); weighted rating (0 to 10) for cold start")
           .required("source", StringType, "als or cold_start")
           .required("model_version", StringType, "Model that produced the row")
           .key("user_key", "rank")

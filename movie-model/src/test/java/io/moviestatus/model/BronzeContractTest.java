@@ -9,20 +9,27 @@ import org.junit.jupiter.api.Test;
 
 class BronzeContractTest {
 
-  private final LakeLayout lake = LakeLayout.of("abfss://lake@acct.dfs.core.windows.net/movie-status/");
+  private final LakeLayout lake =
+      LakeLayout.of("abfss://lake@acct.dfs.core.windows.net/movie-status/");
 
   @Test
   void snapshotFilesLiveInYearAndMonthFoldersNamedByTheirDate() {
     assertThat(BronzeContract.snapshotPath(lake, Source.DISCOVER_MOVIE, LocalDate.of(2026, 3, 7)))
-        .isEqualTo("abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/discover_movie/2026/03/2026-03-07.jsonl");
-    assertThat(BronzeContract.snapshotPath(lake, Source.GENRE_MOVIE_LIST, LocalDate.of(2026, 12, 31)))
-        .isEqualTo("abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/genre_movie_list/2026/12/2026-12-31.jsonl");
+        .isEqualTo(
+            "abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/discover_movie/2026/03/2026-03-07.jsonl");
+    assertThat(
+            BronzeContract.snapshotPath(lake, Source.GENRE_MOVIE_LIST, LocalDate.of(2026, 12, 31)))
+        .isEqualTo(
+            "abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/genre_movie_list/2026/12/2026-12-31.jsonl");
   }
 
   @Test
   void snapshotDateIsReadBackFromTheFileNameOnly() {
-    assertThat(BronzeContract.snapshotDateOf("2026-11-01.jsonl")).contains(LocalDate.of(2026, 11, 1));
-    assertThat(BronzeContract.snapshotDateOf(".2026-11-01.jsonl.5f1c.tmp")).as("temporary file").isEmpty();
+    assertThat(BronzeContract.snapshotDateOf("2026-11-01.jsonl"))
+        .contains(LocalDate.of(2026, 11, 1));
+    assertThat(BronzeContract.snapshotDateOf(".2026-11-01.jsonl.5f1c.tmp"))
+        .as("temporary file")
+        .isEmpty();
     assertThat(BronzeContract.snapshotDateOf("2026-02-30.jsonl")).as("no such day").isEmpty();
     assertThat(BronzeContract.snapshotDateOf("2026-11-01.json")).isEmpty();
   }
@@ -39,6 +46,14 @@ class BronzeContractTest {
   @Test
   void envelopeSchemaNamesTheFetchMetadata() {
     assertThat(BronzeContract.ENVELOPE_SCHEMA.fieldNames())
-        .containsExactly("endpoint", "snapshot_date", "fetched_at", "request", "page", "top_n", "http_status", "body");
+        .containsExactly(
+            "endpoint",
+            "snapshot_date",
+            "fetched_at",
+            "request",
+            "page",
+            "top_n",
+            "http_status",
+            "body");
   }
 }

@@ -16,7 +16,8 @@ class TableReferenceTest {
     int end = readme.indexOf(TableReference.END);
     assertThat(begin).as("README has the table reference markers").isNotNegative();
     assertThat(readme.substring(begin, end + TableReference.END.length()))
-        .as("README block equals TableReference.readmeBlock(); paste the expected text into README.md")
+        .as(
+            "README block equals TableReference.readmeBlock(); paste the expected text into README.md")
         .isEqualTo(TableReference.readmeBlock());
   }
 

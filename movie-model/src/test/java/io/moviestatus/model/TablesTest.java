@@ -22,15 +22,33 @@ class TablesTest {
   @Test
   void starSchemaMatchesTheOriginalDesignWithGenreSpelledRight() {
     assertThat(ddl(Tables.STATUS_FACT))
-        .containsExactly("movie_id INT NOT NULL", "date_id DATE NOT NULL", "popularity FLOAT", "vote_average FLOAT", "vote_count INT");
+        .containsExactly(
+            "movie_id INT NOT NULL",
+            "date_id DATE NOT NULL",
+            "popularity FLOAT",
+            "vote_average FLOAT",
+            "vote_count INT");
     assertThat(ddl(Tables.MOVIES_DIM))
-        .containsExactly("movie_id INT NOT NULL", "title STRING", "original_language STRING", "overview STRING", "poster_path STRING");
-    assertThat(ddl(Tables.GENRES_DIM)).containsExactly("genre_id INT NOT NULL", "genre STRING NOT NULL");
-    assertThat(ddl(Tables.MOVIES_GENRES)).containsExactly("movie_id INT NOT NULL", "genre_id INT NOT NULL");
-    assertThat(ddl(Tables.DATES_DIM)).containsExactly("date_id DATE NOT NULL", "day INT", "month INT", "year INT");
+        .containsExactly(
+            "movie_id INT NOT NULL",
+            "title STRING",
+            "original_language STRING",
+            "overview STRING",
+            "poster_path STRING");
+    assertThat(ddl(Tables.GENRES_DIM))
+        .containsExactly("genre_id INT NOT NULL", "genre STRING NOT NULL");
+    assertThat(ddl(Tables.MOVIES_GENRES))
+        .containsExactly("movie_id INT NOT NULL", "genre_id INT NOT NULL");
+    assertThat(ddl(Tables.DATES_DIM))
+        .containsExactly("date_id DATE NOT NULL", "day INT", "month INT", "year INT");
     assertThat(Tables.DATES_DIM.generatedColumns())
-        .containsExactly(Map.entry("day", "DAY(date_id)"), Map.entry("month", "MONTH(date_id)"), Map.entry("year", "YEAR(date_id)"));
-    assertThat(Tables.all()).extracting(TableContract::name).noneMatch(name -> name.contains("gerne"));
+        .containsExactly(
+            Map.entry("day", "DAY(date_id)"),
+            Map.entry("month", "MONTH(date_id)"),
+            Map.entry("year", "YEAR(date_id)"));
+    assertThat(Tables.all())
+        .extracting(TableContract::name)
+        .noneMatch(name -> name.contains("gerne"));
   }
 
   @Test
@@ -61,11 +79,26 @@ class TablesTest {
 
   @Test
   void contractRejectsANullableKeyAndUnknownColumns() {
-    assertThatThrownBy(() -> TableContract.builder("t", Layer.SILVER).optional("id", DataTypes.IntegerType, "").key("id").build())
+    assertThatThrownBy(
+            () ->
+                TableContract.builder("t", Layer.SILVER)
+                    .optional("id", DataTypes.IntegerType, "")
+                    .key("id")
+                    .build())
         .hasMessage("key column id of t must be NOT NULL");
-    assertThatThrownBy(() -> TableContract.builder("t", Layer.SILVER).required("id", DataTypes.IntegerType, "").key("other").build())
+    assertThatThrownBy(
+            () ->
+                TableContract.builder("t", Layer.SILVER)
+                    .required("id", DataTypes.IntegerType, "")
+                    .key("other")
+                    .build())
         .hasMessage("key column other is not in table t");
-    assertThatThrownBy(() -> TableContract.builder("t", Layer.SILVER).required("id", DataTypes.IntegerType, "").partitionedBy("day").build())
+    assertThatThrownBy(
+            () ->
+                TableContract.builder("t", Layer.SILVER)
+                    .required("id", DataTypes.IntegerType, "")
+                    .partitionedBy("day")
+                    .build())
         .hasMessage("partition column day is not in table t");
   }
 

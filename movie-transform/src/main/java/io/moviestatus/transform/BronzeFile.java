@@ -7,7 +7,11 @@ import java.time.LocalDate;
 
 /** One bronze snapshot file as listed from storage. */
 record BronzeFile(
-    String path, BronzeContract.Source source, LocalDate snapshotDate, long modificationTime, long size) {
+    String path,
+    BronzeContract.Source source,
+    LocalDate snapshotDate,
+    long modificationTime,
+    long size) {
 
   BronzeFile {
     requireNonNull(path, "path is null");

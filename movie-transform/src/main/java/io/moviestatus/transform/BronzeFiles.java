@@ -51,7 +51,8 @@ final class BronzeFiles {
     } catch (FileNotFoundException e) {
       return files;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list bronze files under " + root + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot list bronze files under " + root + ": " + e.getMessage(), e);
     }
     files.sort(Comparator.comparing(BronzeFile::snapshotDate).thenComparing(BronzeFile::path));
     return files;

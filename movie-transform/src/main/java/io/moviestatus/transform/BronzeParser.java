@@ -60,12 +60,20 @@ final class BronzeParser {
     Dataset<Row> envelopes = envelopes(lines);
     Column body = from_json(col("env." + BODY), withCorrupt(DISCOVER_PAGE_SCHEMA), PERMISSIVE);
     Column bodyBroken =
-        col("env." + BODY).isNull().or(col("body." + CORRUPT).isNotNull()).or(col("body.results").isNull());
+        col("env." + BODY)
+            .isNull()
+            .or(col("body." + CORRUPT).isNotNull())
+            .or(col("body.results").isNull());
 
     Dataset<Row> pages =
         envelopes
             .withColumn("body", body)
-            .withColumn(REASON, when(col(REASON).isNull().and(bodyBroken), lit(QuarantineReason.MALFORMED_BODY.code())).otherwise(col(REASON)))
+            .withColumn(
+                REASON,
+                when(
+                        col(REASON).isNull().and(bodyBroken),
+                        lit(QuarantineReason.MALFORMED_BODY.code()))
+                    .otherwise(col(REASON)))
             .select(
                 col(SOURCE_FILE),
                 col(VALUE),
@@ -73,7 +81,8 @@ final class BronzeParser {
                 col(REASON),
                 col("env." + PAGE).as("page"),
                 col("env." + TOP_N).as("top_n"),
-                posexplode_outer(when(col(REASON).isNull(), col("body.results"))).as(new String[] {"position", "record"}));
+                posexplode_outer(when(col(REASON).isNull(), col("body.results")))
+                    .as(new String[] {"position", "record"}));
 
     // A line-level failure keeps the whole line as the raw text; a record keeps its own JSON.
     Column movie = from_json(col("record"), withCorrupt(DISCOVER_RESULT_SCHEMA), PERMISSIVE);
@@ -81,13 +90,16 @@ final class BronzeParser {
         pages
             .withColumn("m", movie)
             .withColumn(RAW, when(col(REASON).isNull(), col("record")).otherwise(col(VALUE)))
-            .withColumn(ENTITY, when(col(REASON).isNull(), lit("movie")).otherwise(lit("discover_page")))
+            .withColumn(
+                ENTITY, when(col(REASON).isNull(), lit("movie")).otherwise(lit("discover_page")))
             .withColumn(REASON, when(col(REASON).isNull(), movieReason()).otherwise(col(REASON)));
 
     // Rank within the snapshot in page order; the snapshot's top_n bounds it (TMDB pages hold 20).
     Column rank =
         row_number()
-            .over(Window.partitionBy(col(SOURCE_FILE)).orderBy(col("page").asc_nulls_last(), col("position")));
+            .over(
+                Window.partitionBy(col(SOURCE_FILE))
+                    .orderBy(col("page").asc_nulls_last(), col("position")));
     return records.select(
         col(SOURCE_FILE),
         col(SNAPSHOT),
@@ -107,22 +119,34 @@ final class BronzeParser {
         col(REASON));
   }
 
-  /** Genre-list lines → one row per genre: source_file, snapshot_date, raw, genre_id, genre, entity, reason. */
+  /**
+   * Genre-list lines → one row per genre: source_file, snapshot_date, raw, genre_id, genre, entity,
+   * reason.
+   */
   static Dataset<Row> genreRecords(Dataset<Row> lines) {
     Dataset<Row> envelopes = envelopes(lines);
     Column body = from_json(col("env." + BODY), withCorrupt(GENRE_LIST_SCHEMA), PERMISSIVE);
     Column bodyBroken =
-        col("env." + BODY).isNull().or(col("body." + CORRUPT).isNotNull()).or(col("body.genres").isNull());
+        col("env." + BODY)
+            .isNull()
+            .or(col("body." + CORRUPT).isNotNull())
+            .or(col("body.genres").isNull());
     Dataset<Row> genres =
         envelopes
             .withColumn("body", body)
-            .withColumn(REASON, when(col(REASON).isNull().and(bodyBroken), lit(QuarantineReason.MALFORMED_BODY.code())).otherwise(col(REASON)))
+            .withColumn(
+                REASON,
+                when(
+                        col(REASON).isNull().and(bodyBroken),
+                        lit(QuarantineReason.MALFORMED_BODY.code()))
+                    .otherwise(col(REASON)))
             .select(
                 col(SOURCE_FILE),
                 col(VALUE),
                 col(SNAPSHOT),
                 col(REASON),
-                posexplode_outer(when(col(REASON).isNull(), col("body.genres"))).as(new String[] {"position", "record"}))
+                posexplode_outer(when(col(REASON).isNull(), col("body.genres")))
+                    .as(new String[] {"position", "record"}))
             .withColumn("g", from_json(col("record"), withCorrupt(GENRE_SCHEMA), PERMISSIVE));
 
     Column genreId = col("g.id");
@@ -132,7 +156,9 @@ final class BronzeParser {
         when(col(REASON).isNotNull(), col(REASON))
             .when(col("g." + CORRUPT).isNotNull(), lit(QuarantineReason.MALFORMED_RECORD.code()))
             .when(genreId.isNull(), lit(QuarantineReason.MISSING_ID.code()))
-            .when(genreId.leq(0).or(genreId.gt(INT_MAX)), lit(QuarantineReason.ID_OUT_OF_RANGE.code()))
+            .when(
+                genreId.leq(0).or(genreId.gt(INT_MAX)),
+                lit(QuarantineReason.ID_OUT_OF_RANGE.code()))
             .when(name.isNull().or(name.equalTo("")), lit(QuarantineReason.MISSING_NAME.code()));
     return genres.select(
         col(SOURCE_FILE),
@@ -160,12 +186,18 @@ final class BronzeParser {
             .or(isnan(voteAverage))
             .or(popularity.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY))
             .or(voteAverage.isin(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
-    return when(col("record").isNull().or(col("m." + CORRUPT).isNotNull()), lit(QuarantineReason.MALFORMED_RECORD.code()))
+    return when(
+            col("record").isNull().or(col("m." + CORRUPT).isNotNull()),
+            lit(QuarantineReason.MALFORMED_RECORD.code()))
         .when(id.isNull(), lit(QuarantineReason.MISSING_ID.code()))
         .when(id.leq(0).or(id.gt(INT_MAX)), lit(QuarantineReason.ID_OUT_OF_RANGE.code()))
         .when(nonFinite, lit(QuarantineReason.NON_FINITE_NUMBER.code()))
-        .when(voteAverage.lt(0).or(voteAverage.gt(10)), lit(QuarantineReason.VOTE_AVERAGE_OUT_OF_RANGE.code()))
-        .when(voteCount.lt(0).or(voteCount.gt(INT_MAX)), lit(QuarantineReason.INVALID_VOTE_COUNT.code()))
+        .when(
+            voteAverage.lt(0).or(voteAverage.gt(10)),
+            lit(QuarantineReason.VOTE_AVERAGE_OUT_OF_RANGE.code()))
+        .when(
+            voteCount.lt(0).or(voteCount.gt(INT_MAX)),
+            lit(QuarantineReason.INVALID_VOTE_COUNT.code()))
         .when(popularity.lt(0), lit(QuarantineReason.NEGATIVE_POPULARITY.code()));
   }
 
@@ -181,7 +213,8 @@ final class BronzeParser {
     return lines
         .filter(trim(col(VALUE)).notEqual(""))
         .withColumn("env", envelope)
-        .withColumn(SNAPSHOT, when(envelopeBroken, lit(null).cast(DataTypes.DateType)).otherwise(date))
+        .withColumn(
+            SNAPSHOT, when(envelopeBroken, lit(null).cast(DataTypes.DateType)).otherwise(date))
         .withColumn(
             REASON,
             when(envelopeBroken, lit(QuarantineReason.MALFORMED_JSON.code()))
@@ -198,7 +231,8 @@ final class BronzeParser {
     Column month = regexp_extract(text, pattern, 2).cast(DataTypes.IntegerType);
     Column day = regexp_extract(text, pattern, 3).cast(DataTypes.IntegerType);
     Column lastDay = dayofmonth(last_day(make_date(year, month, lit(1))));
-    // Nested CASE WHENs evaluate in order: each part is cast and combined only once it is known valid.
+    // Nested CASE WHENs evaluate in order: each part is cast and combined only once it is known
+    // valid.
     return when(
         text.rlike(pattern),
         when(

@@ -8,8 +8,11 @@ import io.delta.tables.DeltaTableBuilder;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import scala.collection.JavaConverters;
 
@@ -66,15 +69,38 @@ public final class DeltaTables {
     java.util.List<String> registered = new java.util.ArrayList<>();
     for (TableContract contract : contracts) {
       if (exists(spark, lake, contract)) {
-        spark.read().format("delta").load(lake.tablePath(contract)).createOrReplaceTempView(contract.name());
+        spark
+            .read()
+            .format("delta")
+            .load(lake.tablePath(contract))
+            .createOrReplaceTempView(contract.name());
         registered.add(contract.name());
       }
     }
     return registered;
   }
 
-  /** Row counts of the latest commit: inserted, updated, deleted, from Delta's operation metrics. */
-  static TableChange lastChange(DeltaTable table, String name, long quarantined) {
+  /**
+   * Overwrites the rows matching {@code predicate} with {@code rows} (Delta {@code replaceWhere}):
+   * one commit that touches only the files holding matching rows. Writes the contract's writable
+   * columns; Delta computes the generated ones and enforces NOT NULL.
+   */
+  public static void replaceWhere(
+      Dataset<Row> rows, LakeLayout lake, TableContract contract, String predicate) {
+    rows.select(contract.writableColumns().stream().map(functions::col).toArray(Column[]::new))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(lake.tablePath(contract));
+  }
+
+  /**
+   * Row counts of a MERGE, the latest commit: inserted, updated, deleted, from Delta's operation
+   * metrics. (For overwrites Delta counts rows copied out of rewritten files too, so callers of
+   * {@link #replaceWhere} count their own changes.)
+   */
+  public static TableChange lastChange(DeltaTable table, String name, long quarantined) {
     Row last = table.history(1).select("operation", "operationMetrics").head();
     Map<String, String> metrics =
         JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));

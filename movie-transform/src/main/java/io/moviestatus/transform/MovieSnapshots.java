@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Valid discover records → one row per (snapshot_date, movie_id): the movie's best-ranked occurrence
- * in that day's snapshot (TMDB pages shift while paging, so a movie can appear twice).
+ * Valid discover records → one row per (snapshot_date, movie_id): the movie's best-ranked
+ * occurrence in that day's snapshot (TMDB pages shift while paging, so a movie can appear twice).
  */
 final class MovieSnapshots {
 
@@ -22,7 +22,9 @@ final class MovieSnapshots {
     Column withinTopN = col("top_n").isNull().or(col("position_rank").leq(col("top_n")));
     Column bestRankFirst =
         row_number()
-            .over(Window.partitionBy(col("snapshot_date"), col("movie_id")).orderBy(col("position_rank")));
+            .over(
+                Window.partitionBy(col("snapshot_date"), col("movie_id"))
+                    .orderBy(col("position_rank")));
     return discoverRecords
         .filter(isValid) // quarantined records take no part in silver
         .filter(withinTopN)

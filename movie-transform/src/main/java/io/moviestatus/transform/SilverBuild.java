@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Incremental by default: only bronze files absent from the processed-files log (or changed
  * since, by size or time) are built. With {@link Builder#range} the files of those snapshot dates
- * are rebuilt whatever the log says (backfill). Every table write is one idempotent Delta commit and
- * the log is written last, so a build that fails part-way leaves valid tables and the next build
- * redoes the remaining work.
+ * are rebuilt whatever the log says (backfill). Every table write is one idempotent Delta commit
+ * and the log is written last, so a build that fails part-way leaves valid tables and the next
+ * build redoes the remaining work.
  *
  * <pre>{@code
  * SilverBuildReport report = SilverBuild.builder(spark, LakeLayout.of("/data/lake")).build().run();
@@ -88,18 +88,25 @@ public final class SilverBuild {
         Dataset<Row> snapshots = persist(MovieSnapshots.from(records), cached);
         Dataset<Row> movieRejects = QuarantineBuilder.build(records, now);
         long quarantined = movieRejects.count();
-        Set<LocalDate> days = discover.stream().map(BronzeFile::snapshotDate).collect(Collectors.toCollection(TreeSet::new));
+        Set<LocalDate> days =
+            discover.stream()
+                .map(BronzeFile::snapshotDate)
+                .collect(Collectors.toCollection(TreeSet::new));
 
-        changes.add(writer.replaceStatusDays(StatusFactBuilder.build(snapshots), days, quarantined));
+        changes.add(
+            writer.replaceStatusDays(StatusFactBuilder.build(snapshots), days, quarantined));
         afterTableWrite.accept(Tables.STATUS_FACT.name());
         changes.add(writer.insertDates(DatesDimBuilder.build(snapshots), quarantined));
         afterTableWrite.accept(Tables.DATES_DIM.name());
 
         Dataset<Row> latest =
-            persist(writer.newestOnly(MovieSnapshots.latest(snapshots), days.iterator().next()), cached);
+            persist(
+                writer.newestOnly(MovieSnapshots.latest(snapshots), days.iterator().next()),
+                cached);
         changes.add(writer.upsertMovies(MoviesDimBuilder.build(latest), quarantined));
         afterTableWrite.accept(Tables.MOVIES_DIM.name());
-        changes.add(writer.replaceMovieGenres(MoviesGenresBuilder.build(latest), latest, quarantined));
+        changes.add(
+            writer.replaceMovieGenres(MoviesGenresBuilder.build(latest), latest, quarantined));
         afterTableWrite.accept(Tables.MOVIES_GENRES.name());
         rejected = movieRejects;
       }
@@ -125,7 +132,8 @@ public final class SilverBuild {
 
   /** The files of a source this build takes: a date range, or those not built before. */
   private List<BronzeFile> select(Source source) {
-    List<BronzeFile> files = BronzeFiles.list(spark.sparkContext().hadoopConfiguration(), lake, source);
+    List<BronzeFile> files =
+        BronzeFiles.list(spark.sparkContext().hadoopConfiguration(), lake, source);
     if (from != null) {
       return files.stream()
           .filter(file -> !file.snapshotDate().isBefore(from) && !file.snapshotDate().isAfter(to))

@@ -3,7 +3,8 @@ package io.moviestatus.transform;
 import static java.util.Objects.requireNonNull;
 
 /** What one build did to one table. */
-public record TableChange(String table, long inserted, long updated, long deleted, long quarantined) {
+public record TableChange(
+    String table, long inserted, long updated, long deleted, long quarantined) {
 
   public TableChange {
     requireNonNull(table, "table is null");

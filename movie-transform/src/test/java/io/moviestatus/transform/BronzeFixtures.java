@@ -25,7 +25,13 @@ final class BronzeFixtures {
   private BronzeFixtures() {}
 
   /** A discover result object in TMDB's format. */
-  static Map<String, Object> movie(int id, String title, double popularity, double voteAverage, int voteCount, Integer... genres) {
+  static Map<String, Object> movie(
+      int id,
+      String title,
+      double popularity,
+      double voteAverage,
+      int voteCount,
+      Integer... genres) {
     Map<String, Object> movie = new LinkedHashMap<>();
     movie.put("adult", false);
     movie.put("backdrop_path", "/b" + id + ".jpg");
@@ -55,7 +61,8 @@ final class BronzeFixtures {
   }
 
   /** One envelope line. */
-  static String envelope(Source source, String snapshotDate, Integer page, Integer topN, String body) {
+  static String envelope(
+      Source source, String snapshotDate, Integer page, Integer topN, String body) {
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put(BronzeContract.ENDPOINT, source.endpoint());
     envelope.put(BronzeContract.SNAPSHOT_DATE, snapshotDate);
@@ -80,7 +87,13 @@ final class BronzeFixtures {
     int topN = Arrays.stream(pages).mapToInt(List::size).sum();
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < pages.length; i++) {
-      lines.add(envelope(Source.DISCOVER_MOVIE, date.toString(), i + 1, topN, discoverBody(i + 1, pages.length, pages[i])));
+      lines.add(
+          envelope(
+              Source.DISCOVER_MOVIE,
+              date.toString(),
+              i + 1,
+              topN,
+              discoverBody(i + 1, pages.length, pages[i])));
     }
     return write(lake, Source.DISCOVER_MOVIE, date, lines);
   }
@@ -90,7 +103,11 @@ final class BronzeFixtures {
     List<Map<String, Object>> list = new ArrayList<>();
     genres.forEach((id, name) -> list.add(Map.of("id", id, "name", name)));
     String body = json(Map.of("genres", list));
-    return write(lake, Source.GENRE_MOVIE_LIST, date, List.of(envelope(Source.GENRE_MOVIE_LIST, date.toString(), null, null, body)));
+    return write(
+        lake,
+        Source.GENRE_MOVIE_LIST,
+        date,
+        List.of(envelope(Source.GENRE_MOVIE_LIST, date.toString(), null, null, body)));
   }
 
   /** Writes raw lines as a day's file of a source. */

@@ -39,8 +39,31 @@ class SilverBuildersTest {
 
   private final SparkSession spark = SharedSpark.spark();
 
-  private static Row record(Date date, int rank, Integer id, String title, List<Long> genres, float popularity, String reason) {
-    return RowFactory.create("f" + date, date, "{}", 3, rank, id, title, "en", "o " + title, "/p" + id, genres, popularity, 7.5f, 100, "movie", reason);
+  private static Row record(
+      Date date,
+      int rank,
+      Integer id,
+      String title,
+      List<Long> genres,
+      float popularity,
+      String reason) {
+    return RowFactory.create(
+        "f" + date,
+        date,
+        "{}",
+        3,
+        rank,
+        id,
+        title,
+        "en",
+        "o " + title,
+        "/p" + id,
+        genres,
+        popularity,
+        7.5f,
+        100,
+        "movie",
+        reason);
   }
 
   private Dataset<Row> records() {
@@ -74,7 +97,8 @@ class SilverBuildersTest {
 
   @Test
   void moviesDimTakesEachMoviesNewestSnapshot() {
-    Dataset<Row> actual = MoviesDimBuilder.build(MovieSnapshots.latest(MovieSnapshots.from(records())));
+    Dataset<Row> actual =
+        MoviesDimBuilder.build(MovieSnapshots.latest(MovieSnapshots.from(records())));
 
     assertSameRows(
         rows(
@@ -86,7 +110,8 @@ class SilverBuildersTest {
 
   @Test
   void moviesGenresListsThePairsOfEachMoviesNewestSnapshot() {
-    Dataset<Row> actual = MoviesGenresBuilder.build(MovieSnapshots.latest(MovieSnapshots.from(records())));
+    Dataset<Row> actual =
+        MoviesGenresBuilder.build(MovieSnapshots.latest(MovieSnapshots.from(records())));
 
     assertSameRows(
         rows("movie_id INT, genre_id INT", RowFactory.create(10, 18), RowFactory.create(10, 28)),
@@ -111,7 +136,10 @@ class SilverBuildersTest {
             RowFactory.create("b", D2, "{}", null, null, "genre", "missing_id"));
 
     assertSameRows(
-        rows("genre_id INT, genre STRING", RowFactory.create(878, "Science Fiction"), RowFactory.create(18, "Drama")),
+        rows(
+            "genre_id INT, genre STRING",
+            RowFactory.create(878, "Science Fiction"),
+            RowFactory.create(18, "Drama")),
         GenresDimBuilder.build(genres));
   }
 
@@ -122,7 +150,8 @@ class SilverBuildersTest {
     assertSameRows(
         rows(
             "source_file STRING, entity STRING, snapshot_date DATE, reason STRING, raw STRING, quarantined_at TIMESTAMP NOT NULL",
-            RowFactory.create("f" + D2, "movie", D2, "missing_id", "{}", java.sql.Timestamp.from(at))),
+            RowFactory.create(
+                "f" + D2, "movie", D2, "missing_id", "{}", java.sql.Timestamp.from(at))),
         QuarantineBuilder.build(records(), at));
   }
 }

@@ -8,6 +8,7 @@ import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.DeltaTables;
+import io.moviestatus.transform.LakeState;
 import io.moviestatus.transform.TableChange;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -18,7 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import scala.collection.JavaConverters;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Delta I/O of ratings, gold and recommender: one method per table write, each a single idempotent
@@ -57,46 +58,48 @@ final class AnalyticsWriter {
         .whenNotMatched()
         .insertExpr(all)
         .execute();
-    return lastChange(table, Tables.RATINGS_FACT.name(), quarantined);
+    return DeltaTables.lastChange(table, Tables.RATINGS_FACT.name(), quarantined);
   }
 
   /** Replaces the quarantine rows of the given source files. */
   void replaceQuarantine(Dataset<Row> rejected, Collection<String> sourceFiles) {
-    DeltaTables.ensure(spark, lake, Tables.QUARANTINE);
-    String files =
-        sourceFiles.stream().map(file -> lit(file).expr().sql()).collect(Collectors.joining(", "));
-    overwriteWhere(rejected, Tables.QUARANTINE, "source_file IN (" + files + ")");
+    LakeState.replaceQuarantine(spark, lake, rejected, sourceFiles);
   }
 
   /** Records files as processed; the commit point of an import. */
   void markProcessed(Dataset<Row> files) {
-    DeltaTable table = DeltaTables.ensure(spark, lake, Tables.PROCESSED_FILES);
-    table
-        .as("t")
-        .merge(files.as("s"), "t.path = s.path")
-        .whenMatched()
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
-        .execute();
+    LakeState.markProcessed(spark, lake, files);
   }
 
-  /** Replaces the given dates of a date_id table (replaceWhere); one commit. */
+  /**
+   * Replaces the given dates of a date_id table (replaceWhere); one commit. The change counts the
+   * rows written and the rows of those dates it replaced (Delta's own metrics would also count the
+   * rows of other dates it had to copy out of rewritten files).
+   */
   TableChange replaceDates(TableContract contract, Dataset<Row> rows, Collection<LocalDate> dates) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
-    String literals =
-        dates.stream()
-            .map(day -> lit(java.sql.Date.valueOf(day)).expr().sql())
-            .collect(Collectors.joining(", "));
-    overwriteWhere(rows, contract, "date_id IN (" + literals + ")");
-    return lastChange(table, contract.name(), 0);
+    String predicate =
+        "date_id IN ("
+            + dates.stream()
+                .map(day -> lit(java.sql.Date.valueOf(day)).expr().sql())
+                .collect(Collectors.joining(", "))
+            + ")";
+    long replaced = table.toDF().filter(predicate).count();
+    Dataset<Row> written = select(rows, contract).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long inserted = written.count();
+      DeltaTables.replaceWhere(written, lake, contract, predicate);
+      return new TableChange(contract.name(), inserted, 0, replaced, 0);
+    } finally {
+      written.unpersist();
+    }
   }
 
   /** Replaces the whole table's content; one commit. */
   TableChange replaceAll(TableContract contract, Dataset<Row> rows) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
     select(rows, contract).write().format("delta").mode("overwrite").save(lake.tablePath(contract));
-    return lastChange(table, contract.name(), 0);
+    return DeltaTables.lastChange(table, contract.name(), 0);
   }
 
   /** Inserts rows whose key is new, updates the others (every column); one commit. */
@@ -115,16 +118,7 @@ final class AnalyticsWriter {
         .whenNotMatched()
         .insertExpr(all)
         .execute();
-    return lastChange(table, contract.name(), 0);
-  }
-
-  private void overwriteWhere(Dataset<Row> rows, TableContract contract, String predicate) {
-    select(rows, contract)
-        .write()
-        .format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", predicate)
-        .save(lake.tablePath(contract));
+    return DeltaTables.lastChange(table, contract.name(), 0);
   }
 
   private static Dataset<Row> select(Dataset<Row> rows, TableContract contract) {
@@ -135,30 +129,5 @@ final class AnalyticsWriter {
   private static Map<String, String> assignments(TableContract contract) {
     return contract.writableColumns().stream()
         .collect(Collectors.toMap(column -> column, column -> "s." + column));
-  }
-
-  /**
-   * Row counts of the table's latest commit. Same logic as the package-private {@code
-   * DeltaTables.lastChange} of io.moviestatus.transform, which this package cannot call.
-   */
-  static TableChange lastChange(DeltaTable table, String name, long quarantined) {
-    Row last = table.history(1).select("operation", "operationMetrics").head();
-    Map<String, String> metrics =
-        JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));
-    if (last.getString(0).equals("MERGE")) {
-      return new TableChange(
-          name,
-          metric(metrics, "numTargetRowsInserted"),
-          metric(metrics, "numTargetRowsUpdated"),
-          metric(metrics, "numTargetRowsDeleted"),
-          quarantined);
-    }
-    return new TableChange(
-        name, metric(metrics, "numOutputRows"), 0, metric(metrics, "numDeletedRows"), quarantined);
-  }
-
-  private static long metric(Map<String, String> metrics, String key) {
-    String value = metrics.get(key);
-    return value == null ? 0 : Long.parseLong(value);
   }
 }

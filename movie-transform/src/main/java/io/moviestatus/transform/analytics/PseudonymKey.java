@@ -12,11 +12,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The secret key that pseudonymises user ids: {@code user_key = hex(HMAC-SHA256(key, raw user id))}.
- * The same raw id and key always give the same user_key; without the key, a user_key cannot be
- * traced back to the raw id. The key comes from configuration (a secret scope on Databricks), is at
- * least {@value #MIN_BYTES} bytes long, and is never printed: {@link #toString()} shows its length
- * only.
+ * The secret key that pseudonymises user ids: {@code user_key = hex(HMAC-SHA256(key, raw user
+ * id))}. The same raw id and key always give the same user_key; without the key, a user_key cannot
+ * be traced back to the raw id. The key comes from configuration (a secret scope on Databricks), is
+ * at least {@value #MIN_BYTES} bytes long, and is never printed: {@link #toString()} shows its
+ * length only.
  *
  * <pre>{@code
  * PseudonymKey key = PseudonymKey.fromBase64(secretFromConfiguration);

@@ -8,12 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One rating file landed in bronze: {@code <lake>/bronze/ratings/<folder>/<yyyy>/<MM>/<yyyy-MM-dd>-<name>}.
+ * One rating file landed in bronze: {@code
+ * <lake>/bronze/ratings/<folder>/<yyyy>/<MM>/<yyyy-MM-dd>-<name>}.
  *
  * @param folder {@code movielens}, {@code movielens_links} or {@code events}
  * @param landedOn the date in the file name (the day it was imported)
  */
-record RatingFile(String path, String folder, LocalDate landedOn, long modificationTime, long size) {
+record RatingFile(
+    String path, String folder, LocalDate landedOn, long modificationTime, long size) {
 
   RatingFile {
     requireNonNull(path, "path is null");

@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Rating file lines → typed rating records, each with the {@link RatingRejection} code of its
- * first failed check, or a null reason. Pure: {@code Dataset<Row> -> Dataset<Row>}.
+ * Rating file lines → typed rating records, each with the {@link RatingRejection} code of its first
+ * failed check, or a null reason. Pure: {@code Dataset<Row> -> Dataset<Row>}.
  *
  * <p>Input lines carry {@link #SOURCE_FILE}, {@link #SNAPSHOT} (the landing date) and {@link
  * #VALUE} (the line). Output adds the raw fields ({@code user_raw}, {@code movie_raw}, {@code
@@ -41,8 +41,10 @@ final class RatingRecords {
 
   /** Header of MovieLens ratings.csv. */
   static final String MOVIELENS_HEADER = "userid,movieid,rating,timestamp";
+
   /** Header of MovieLens links.csv. */
   static final String LINKS_HEADER = "movieid,imdbid,tmdbid";
+
   /** Header of an events CSV file. */
   static final String EVENTS_HEADER = "user_id,movie_id,rating,rated_at";
 
@@ -86,7 +88,8 @@ final class RatingRecords {
             col(SOURCE_FILE),
             col(SNAPSHOT),
             col(VALUE).as("raw"),
-            col("j").isNull()
+            col("j")
+                .isNull()
                 .or(col("j._corrupt").isNotNull())
                 .or(objectLine.unary_$bang())
                 .as("malformed"),
@@ -96,9 +99,7 @@ final class RatingRecords {
             field(col("j.rated_at")).as("time_raw"));
   }
 
-  /**
-   * Events: movie_raw is already a TMDB id. Adds movie_id, rating, rated_at and the reason.
-   */
+  /** Events: movie_raw is already a TMDB id. Adds movie_id, rating, rated_at and the reason. */
   static Dataset<Row> events(Dataset<Row> fields) {
     Dataset<Row> typed = typed(fields).withColumn("movie_id", positiveInt(col("movie_raw")));
     return typed.withColumn(REASON, reason(col("movie_id").isNotNull(), lit(true)));

@@ -59,7 +59,8 @@ final class RatingsBronze {
     } catch (FileNotFoundException e) {
       throw new IllegalArgumentException("ratings input not found: " + input, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read ratings input " + input + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read ratings input " + input + ": " + e.getMessage(), e);
     }
   }
 
@@ -71,7 +72,8 @@ final class RatingsBronze {
     } catch (FileNotFoundException e) {
       throw new IllegalArgumentException("ratings input not found: " + input, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read ratings input " + input + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read ratings input " + input + ": " + e.getMessage(), e);
     }
   }
 

@@ -8,9 +8,9 @@ public enum RatingsFormat {
    */
   MOVIELENS("movielens"),
   /**
-   * Rating events: CSV with the header {@code user_id,movie_id,rating,rated_at}, or JSON lines
-   * with those fields ({@code .json}, {@code .jsonl}, {@code .ndjson}); {@code movie_id} is a TMDB
-   * id, {@code rated_at} ISO-8601 or epoch seconds.
+   * Rating events: CSV with the header {@code user_id,movie_id,rating,rated_at}, or JSON lines with
+   * those fields ({@code .json}, {@code .jsonl}, {@code .ndjson}); {@code movie_id} is a TMDB id,
+   * {@code rated_at} ISO-8601 or epoch seconds.
    */
   EVENTS("events");
 

@@ -4,10 +4,9 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.DeltaTables;
+import io.moviestatus.transform.LakeState;
 import io.moviestatus.transform.TableChange;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -43,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * {@code rated_at} ISO-8601 such as {@code 2026-11-20T18:30:00Z}, or epoch seconds). CSV fields
  * must not contain commas.
  *
- * <p><b>Bronze</b>: {@code <lake>/bronze/ratings/<movielens|movielens_links|events>/<yyyy>/<MM>/<date>-<name>},
- * dated by the import day. Raw user ids exist only there.
+ * <p><b>Bronze</b>: {@code
+ * <lake>/bronze/ratings/<movielens|movielens_links|events>/<yyyy>/<MM>/<date>-<name>}, dated by the
+ * import day. Raw user ids exist only there.
  *
  * <p><b>Silver</b>: {@code user_key} = hex HMAC-SHA256 of the raw user id with the {@link
  * PseudonymKey}; {@code rating} on the half-star scale 0.5, 1.0, …, 5.0 (anything else is
@@ -101,9 +100,10 @@ public final class RatingsImport {
   public RatingsImportReport run() {
     Instant now = clock.instant();
     RatingsBronze bronze = new RatingsBronze(spark.sparkContext().hadoopConfiguration(), lake);
-    List<String> landed = input == null ? List.of() : land(bronze, now.atOffset(ZoneOffset.UTC).toLocalDate());
+    List<String> landed =
+        input == null ? List.of() : land(bronze, now.atOffset(ZoneOffset.UTC).toLocalDate());
 
-    Set<String> built = builtFiles();
+    Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
     Predicate<RatingFile> pending = file -> !built.contains(signature(file));
     List<RatingFile> movieLens =
         bronze.list(RatingsFormat.MOVIELENS.folder()).stream().filter(pending).toList();
@@ -115,7 +115,8 @@ public final class RatingsImport {
       return new RatingsImportReport(
           landed, 0, new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0), Map.of());
     }
-    LOG.info("ratings: building {} MovieLens and {} events file(s)", movieLens.size(), events.size());
+    LOG.info(
+        "ratings: building {} MovieLens and {} events file(s)", movieLens.size(), events.size());
 
     List<Dataset<Row>> parts = new ArrayList<>();
     if (!movieLens.isEmpty()) {
@@ -203,23 +204,8 @@ public final class RatingsImport {
     return landed;
   }
 
-  /** Signatures (path, time, size) of the rating files in the processed-files log. */
-  private Set<String> builtFiles() {
-    if (!DeltaTables.exists(spark, lake, Tables.PROCESSED_FILES)) {
-      return Set.of();
-    }
-    return DeltaTable.forPath(spark, lake.tablePath(Tables.PROCESSED_FILES))
-        .toDF()
-        .filter(col("source").equalTo(SOURCE))
-        .select("path", "modification_time", "size")
-        .collectAsList()
-        .stream()
-        .map(row -> row.getString(0) + "|" + row.getLong(1) + "|" + row.getLong(2))
-        .collect(Collectors.toSet());
-  }
-
   private static String signature(RatingFile file) {
-    return file.path() + "|" + file.modificationTime() + "|" + file.size();
+    return LakeState.signature(file.path(), file.modificationTime(), file.size());
   }
 
   /** The lines of the files, tagged with the listed path and the landing date. */

@@ -38,7 +38,9 @@ import org.apache.spark.sql.SparkSession;
 public final class SilverBenchmark {
 
   private static final String[] LANGUAGES = {"en", "fr", "ja", "ko", "es", "de"};
-  private static final long[] GENRES = {28, 12, 16, 35, 80, 99, 18, 10751, 14, 36, 27, 10402, 9648, 10749, 878, 53, 10752, 37};
+  private static final long[] GENRES = {
+    28, 12, 16, 35, 80, 99, 18, 10751, 14, 36, 27, 10402, 9648, 10749, 878, 53, 10752, 37
+  };
 
   private SilverBenchmark() {}
 
@@ -54,7 +56,14 @@ public final class SilverBenchmark {
     spark.sparkContext().setLogLevel("ERROR");
     LocalDate first = LocalDate.of(2026, 10, 20);
     Generator generator = new Generator(movies, days, 42);
-    System.out.printf(Locale.ROOT, "silver benchmark: %,d movies x %d days (%s to %s), %d cores%n", movies, days, first, first.plusDays(days - 1), Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "silver benchmark: %,d movies x %d days (%s to %s), %d cores%n",
+        movies,
+        days,
+        first,
+        first.plusDays(days - 1),
+        Runtime.getRuntime().availableProcessors());
 
     // Warm-up (JIT, Spark and Delta code paths) on a throw-away lake.
     Path warm = work.resolve("warmup");
@@ -72,7 +81,13 @@ public final class SilverBenchmark {
     long start = System.nanoTime();
     SilverBuildReport fullReport = build(spark, full);
     double fullSeconds = seconds(start);
-    System.out.printf(Locale.ROOT, "full build: %d files, %.1f MB bronze, %.1f s%n%s%n", fullReport.filesBuilt(), bytes / 1e6, fullSeconds, fullReport);
+    System.out.printf(
+        Locale.ROOT,
+        "full build: %d files, %.1f MB bronze, %.1f s%n%s%n",
+        fullReport.filesBuilt(),
+        bytes / 1e6,
+        fullSeconds,
+        fullReport);
 
     // 2. Incremental days early and late in history.
     Path lake = work.resolve("incremental");
@@ -92,13 +107,26 @@ public final class SilverBenchmark {
     }
     double earlyMedian = median(early);
     double lateMedian = median(late);
-    System.out.printf(Locale.ROOT, "incremental day, early (days 2-4): %s s, median %.2f s%n", fmt(early), earlyMedian);
-    System.out.printf(Locale.ROOT, "incremental day, late (days %d-%d): %s s, median %.2f s%n", days - 2, days, fmt(late), lateMedian);
-    System.out.printf(Locale.ROOT, "late / early = %.2f (target <= 1.30)%n", lateMedian / earlyMedian);
+    System.out.printf(
+        Locale.ROOT,
+        "incremental day, early (days 2-4): %s s, median %.2f s%n",
+        fmt(early),
+        earlyMedian);
+    System.out.printf(
+        Locale.ROOT,
+        "incremental day, late (days %d-%d): %s s, median %.2f s%n",
+        days - 2,
+        days,
+        fmt(late),
+        lateMedian);
+    System.out.printf(
+        Locale.ROOT, "late / early = %.2f (target <= 1.30)%n", lateMedian / earlyMedian);
     spark.stop();
   }
 
-  private static double timeDay(SparkSession spark, Generator generator, Path lake, LocalDate first, int d) throws IOException {
+  private static double timeDay(
+      SparkSession spark, Generator generator, Path lake, LocalDate first, int d)
+      throws IOException {
     generator.write(lake, first.plusDays(d), d);
     long start = System.nanoTime();
     SilverBuildReport report = build(spark, lake);
@@ -136,7 +164,10 @@ public final class SilverBenchmark {
     }
   }
 
-  /** TMDB-shaped bronze: a pool of movies whose popularity drifts daily; each day's top N on 20-movie pages. */
+  /**
+   * TMDB-shaped bronze: a pool of movies whose popularity drifts daily; each day's top N on
+   * 20-movie pages.
+   */
   static final class Generator {
     private final int top;
     private final int pool;
@@ -162,12 +193,16 @@ public final class SilverBenchmark {
       Integer[] order = new Integer[pool];
       Arrays.setAll(order, i -> i);
       Arrays.sort(order, Comparator.comparingDouble(m -> -popularity[d][m]));
-      Path file = Path.of(BronzeContract.snapshotPath(LakeLayout.of(lake.toString()), Source.DISCOVER_MOVIE, date));
+      Path file =
+          Path.of(
+              BronzeContract.snapshotPath(
+                  LakeLayout.of(lake.toString()), Source.DISCOVER_MOVIE, date));
       Files.createDirectories(file.getParent());
       int pages = (top + 19) / 20;
       try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         for (int p = 0; p < pages; p++) {
-          StringBuilder body = new StringBuilder("{\"page\":").append(p + 1).append(",\"results\":[");
+          StringBuilder body =
+              new StringBuilder("{\"page\":").append(p + 1).append(",\"results\":[");
           for (int i = p * 20; i < Math.min(top, p * 20 + 20); i++) {
             if (i > p * 20) {
               body.append(',');
@@ -179,37 +214,78 @@ public final class SilverBenchmark {
           out.write('\n');
         }
       }
-      Path genres = Path.of(BronzeContract.snapshotPath(LakeLayout.of(lake.toString()), Source.GENRE_MOVIE_LIST, date));
+      Path genres =
+          Path.of(
+              BronzeContract.snapshotPath(
+                  LakeLayout.of(lake.toString()), Source.GENRE_MOVIE_LIST, date));
       Files.createDirectories(genres.getParent());
       StringBuilder list = new StringBuilder("{\"genres\":[");
       for (int g = 0; g < GENRES.length; g++) {
-        list.append(g == 0 ? "" : ",").append("{\"id\":").append(GENRES[g]).append(",\"name\":\"Genre ").append(GENRES[g]).append("\"}");
+        list.append(g == 0 ? "" : ",")
+            .append("{\"id\":")
+            .append(GENRES[g])
+            .append(",\"name\":\"Genre ")
+            .append(GENRES[g])
+            .append("\"}");
       }
-      Files.writeString(genres, envelope("genre/movie/list", date, null, null, list.append("]}").toString()) + "\n");
+      Files.writeString(
+          genres,
+          envelope("genre/movie/list", date, null, null, list.append("]}").toString()) + "\n");
       return Files.size(file) + Files.size(genres);
     }
 
     private void movie(StringBuilder out, int m, int d) {
       long id = 1000 + m * 7L;
       Random random = new Random(seed * 31 + m);
-      out.append("{\"adult\":false,\"backdrop_path\":\"/b").append(id).append(".jpg\",\"genre_ids\":[")
-          .append(GENRES[m % GENRES.length]).append(',').append(GENRES[(m / 3) % GENRES.length])
-          .append("],\"id\":").append(id)
-          .append(",\"original_language\":\"").append(LANGUAGES[m % LANGUAGES.length])
-          .append("\",\"original_title\":\"Movie ").append(id)
-          .append("\",\"overview\":\"A generated overview of movie ").append(id).append(" with some words to make it realistic in size.")
-          .append("\",\"popularity\":").append(String.format(Locale.ROOT, "%.3f", popularity[d][m]))
-          .append(",\"poster_path\":\"/p").append(id).append(".jpg\",\"release_date\":\"2020-01-01\",\"title\":\"Movie ").append(id)
+      out.append("{\"adult\":false,\"backdrop_path\":\"/b")
+          .append(id)
+          .append(".jpg\",\"genre_ids\":[")
+          .append(GENRES[m % GENRES.length])
+          .append(',')
+          .append(GENRES[(m / 3) % GENRES.length])
+          .append("],\"id\":")
+          .append(id)
+          .append(",\"original_language\":\"")
+          .append(LANGUAGES[m % LANGUAGES.length])
+          .append("\",\"original_title\":\"Movie ")
+          .append(id)
+          .append("\",\"overview\":\"A generated overview of movie ")
+          .append(id)
+          .append(" with some words to make it realistic in size.")
+          .append("\",\"popularity\":")
+          .append(String.format(Locale.ROOT, "%.3f", popularity[d][m]))
+          .append(",\"poster_path\":\"/p")
+          .append(id)
+          .append(".jpg\",\"release_date\":\"2020-01-01\",\"title\":\"Movie ")
+          .append(id)
           .append(d >= 20 && m % 50 == 0 ? " (Director's Cut)" : "")
-          .append("\",\"video\":false,\"vote_average\":").append(String.format(Locale.ROOT, "%.1f", 3 + random.nextDouble() * 6))
-          .append(",\"vote_count\":").append(100 + random.nextInt(20000) + d * 3).append('}');
+          .append("\",\"video\":false,\"vote_average\":")
+          .append(String.format(Locale.ROOT, "%.1f", 3 + random.nextDouble() * 6))
+          .append(",\"vote_count\":")
+          .append(100 + random.nextInt(20000) + d * 3)
+          .append('}');
     }
 
-    private static String envelope(String endpoint, LocalDate date, Integer page, Integer topN, String body) {
+    private static String envelope(
+        String endpoint, LocalDate date, Integer page, Integer topN, String body) {
       String escaped = body.replace("\\", "\\\\").replace("\"", "\\\"");
-      return "{\"endpoint\":\"" + endpoint + "\",\"snapshot_date\":\"" + date + "\",\"fetched_at\":\"" + date + "T05:00:00Z\","
-          + "\"request\":{\"sort_by\":\"popularity.desc\",\"page\":\"" + page + "\"},"
-          + "\"page\":" + page + ",\"top_n\":" + topN + ",\"http_status\":200,\"body\":\"" + escaped + "\"}";
+      return "{\"endpoint\":\""
+          + endpoint
+          + "\",\"snapshot_date\":\""
+          + date
+          + "\",\"fetched_at\":\""
+          + date
+          + "T05:00:00Z\","
+          + "\"request\":{\"sort_by\":\"popularity.desc\",\"page\":\""
+          + page
+          + "\"},"
+          + "\"page\":"
+          + page
+          + ",\"top_n\":"
+          + topN
+          + ",\"http_status\":200,\"body\":\""
+          + escaped
+          + "\"}";
     }
   }
 }

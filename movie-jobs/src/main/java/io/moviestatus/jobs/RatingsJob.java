@@ -1,0 +1,111 @@
+package io.moviestatus.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.transform.analytics.PseudonymKey;
+import io.moviestatus.transform.analytics.RatingsFormat;
+import io.moviestatus.transform.analytics.RatingsImport;
+import io.moviestatus.transform.analytics.RatingsImportReport;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Rating files → bronze/ratings → silver {@code ratings_fact}, user ids pseudonymised with
+ * HMAC-SHA256. Databricks JAR task main class; also {@code movie-status ratings}. The key comes
+ * from {@code RATINGS_HMAC_KEY}, read here and passed down as configuration.
+ */
+@Command(
+    name = "ratings",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Land rating files in bronze and build ratings_fact (latest rating per user and movie wins).",
+      "Pseudonymisation key: RATINGS_HMAC_KEY in the environment (at least 16 bytes)."
+    })
+public final class RatingsJob implements Callable<Integer> {
+
+  /** The validated configuration of one run; its toString never shows the key. */
+  public record Config(
+      LakeLayout lake, String input, RatingsFormat format, String links, PseudonymKey key) {
+    public Config {
+      requireNonNull(lake, "lake is null");
+      requireNonNull(input, "input is null");
+      requireNonNull(format, "format is null");
+      requireNonNull(key, "key is null");
+      if (links != null && format != RatingsFormat.MOVIELENS) {
+        throw new IllegalArgumentException("--links applies to --format movielens only");
+      }
+    }
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin LakeOption lake = new LakeOption();
+
+  @Option(
+      names = "--input",
+      required = true,
+      paramLabel = "PATH",
+      description =
+          "A rating file or a folder of them (MovieLens: the folder with ratings.csv and links.csv).")
+  String input;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "movielens|events",
+      description =
+          "movielens (ratings.csv + links.csv) or events (user_id,movie_id,rating,rated_at as CSV or JSON lines).")
+  String format;
+
+  @Option(
+      names = "--links",
+      paramLabel = "PATH",
+      description = "MovieLens links.csv when it is not beside ratings.csv.")
+  String links;
+
+  /** Environment the key is read from; a test may replace it. */
+  Map<String, String> environment = System.getenv();
+
+  public static void main(String[] args) {
+    Jobs.main(new RatingsJob(), args);
+  }
+
+  Config config() {
+    try {
+      return new Config(lake.layout(), input, RatingsFormat.parse(format), links, key(environment));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static PseudonymKey key(Map<String, String> env) {
+    String secret = env.get("RATINGS_HMAC_KEY");
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalArgumentException(
+          "no pseudonymisation key: set RATINGS_HMAC_KEY (at least 16 bytes)");
+    }
+    return PseudonymKey.ofText(secret.strip());
+  }
+
+  @Override
+  public Integer call() {
+    System.out.println(run(config()));
+    return 0;
+  }
+
+  public static RatingsImportReport run(Config config) {
+    RatingsImport.Builder build =
+        RatingsImport.builder(Jobs.spark(), config.lake(), config.key())
+            .input(config.input(), config.format());
+    if (config.links() != null) {
+      build.links(config.links());
+    }
+    return build.build().run();
+  }
+}

@@ -1,0 +1,59 @@
+package io.moviestatus.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.transform.analytics.Recommender;
+import io.moviestatus.transform.analytics.RecommenderConfig;
+import io.moviestatus.transform.analytics.RecommenderReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Trains and evaluates the ALS recommender, writes the model, {@code recommender_metrics} and
+ * {@code user_recommendations}. Databricks JAR task main class; also {@code movie-status
+ * recommend}.
+ */
+@Command(
+    name = "recommend",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train + evaluate the ALS recommender (vs a bias baseline); write per-user recommendations and metrics.")
+public final class RecommendJob implements Callable<Integer> {
+
+  /** The validated configuration of one run. */
+  public record Config(LakeLayout lake, Long seed) {
+    public Config {
+      requireNonNull(lake, "lake is null");
+    }
+  }
+
+  @Mixin LakeOption lake = new LakeOption();
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description =
+          "Seed of the train/validation/test split and of ALS (default: the configured default).")
+  Long seed;
+
+  public static void main(String[] args) {
+    Jobs.main(new RecommendJob(), args);
+  }
+
+  @Override
+  public Integer call() {
+    System.out.println(run(new Config(lake.layout(), seed)));
+    return 0;
+  }
+
+  public static RecommenderReport run(Config config) {
+    RecommenderConfig recommender = RecommenderConfig.defaults();
+    if (config.seed() != null) {
+      recommender = recommender.withSeed(config.seed());
+    }
+    return Recommender.builder(Jobs.spark(), config.lake()).config(recommender).build().run();
+  }
+}

@@ -1,0 +1,597 @@
+package io.moviestatus.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bertramlabs.plugins.hcl4j.HCLParser;
+import io.moviestatus.jobs.ShadedJarIT.Build;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The contract between {@code terraform/*.tf} and the build: the jobs' main classes exist in the
+ * shaded JAR with a {@code main}, the uploaded JAR is the built artifact, every {@code var.X} is
+ * declared, and every flag a task passes is an option of its runner.
+ *
+ * <p>The files are read with hcl4j. hcl4j does not understand every HCL construct Terraform accepts
+ * (for example interpolated object keys and {@code for} expressions with templates); when a file
+ * does not parse as a whole, its top-level blocks are parsed one by one, and only the blocks the
+ * contract reads (variables, jobs, anything holding a {@code spark_jar_task}) must parse. Flags are
+ * read from the raw text of each {@code spark_jar_task} block, since hcl4j cannot evaluate {@code
+ * concat(...)}.
+ */
+class TerraformContractIT {
+
+  private static final Pattern VAR_REFERENCE =
+      Pattern.compile("(?<![\\w.])var\\.([A-Za-z_][A-Za-z0-9_-]*)");
+  private static final Pattern SPARK_JAR_TASK = Pattern.compile("\\bspark_jar_task\\s*\\{");
+  private static final Pattern MAIN_CLASS =
+      Pattern.compile("\\bmain_class_name\\s*=\\s*\"([^\"]*)\"");
+  private static final Pattern FLAG =
+      Pattern.compile("\"(--[A-Za-z0-9][A-Za-z0-9-]*)(?:=[^\"]*)?\"");
+
+  private static List<TfFile> files;
+
+  /** One .tf file: its text, what hcl4j made of it and the top-level blocks it could not parse. */
+  record TfFile(Path path, String text, Map<String, Object> parsed, List<Block> unparsed) {
+    String name() {
+      return path.getFileName().toString();
+    }
+
+    int lineOf(int offset) {
+      return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+  }
+
+  /** A top-level block: its header line, text and start offset. */
+  record Block(String header, String text, int offset, String error) {}
+
+  /** A spark_jar_task block as written: where, its main class and its literal "--flag" strings. */
+  record JarTask(String where, String mainClass, Set<String> flags) {}
+
+  @BeforeAll
+  static void parseTerraform() throws IOException {
+    Path dir = Build.root().resolve("terraform");
+    List<Path> paths;
+    try (Stream<Path> list = Files.list(dir)) {
+      paths = list.filter(p -> p.getFileName().toString().endsWith(".tf")).sorted().toList();
+    }
+    assertThat(paths).as("terraform/*.tf files in %s", dir).isNotEmpty();
+    List<TfFile> parsed = new ArrayList<>();
+    for (Path path : paths) {
+      parsed.add(parse(path));
+    }
+    files = parsed;
+    files.stream()
+        .filter(f -> !f.unparsed().isEmpty())
+        .forEach(
+            f ->
+                f.unparsed()
+                    .forEach(
+                        b ->
+                            System.out.printf(
+                                "TerraformContractIT: note: hcl4j cannot parse %s:%d %s (%s); the contract does not read it%n",
+                                f.name(), f.lineOf(b.offset()), b.header(), b.error())));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checks
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  void blocksTheContractReadsAreParsed() {
+    List<String> violations = new ArrayList<>();
+    for (TfFile file : files) {
+      for (Block block : file.unparsed()) {
+        boolean read =
+            block.header().startsWith("variable ")
+                || block.header().matches("^resource\\s+\"databricks_job\".*")
+                || SPARK_JAR_TASK.matcher(mask(block.text(), true)).find();
+        if (read) {
+          violations.add(
+              file.name()
+                  + ":"
+                  + file.lineOf(block.offset())
+                  + " "
+                  + block.header()
+                  + " -> "
+                  + block.error());
+        }
+      }
+    }
+    assertThat(violations)
+        .as(
+            "blocks the contract test reads but hcl4j cannot parse (simplify the HCL or extend the test):%n  %s",
+            String.join("\n  ", violations))
+        .isEmpty();
+  }
+
+  @Test
+  void everySparkJarTaskMainClassIsInTheShadedJarWithAPublicStaticMain() throws Exception {
+    Set<String> parsedMainClasses = new TreeSet<>();
+    for (TfFile file : files) {
+      collectMainClasses(file.parsed(), parsedMainClasses);
+    }
+    List<JarTask> tasks = jarTasks();
+    Set<String> writtenMainClasses =
+        tasks.stream().map(JarTask::mainClass).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(writtenMainClasses).as("spark_jar_task blocks in terraform/*.tf").isNotEmpty();
+
+    List<String> violations = new ArrayList<>();
+    if (!parsedMainClasses.equals(writtenMainClasses)) {
+      violations.add(
+          "main_class_name values found by hcl4j "
+              + parsedMainClasses
+              + " differ from those in the spark_jar_task blocks' text "
+              + writtenMainClasses);
+    }
+
+    List<URL> urls = new ArrayList<>();
+    urls.add(Build.shadedJar().toUri().toURL());
+    for (Path p : Build.providedClasspath()) {
+      urls.add(p.toUri().toURL());
+    }
+    try (JarFile jar = new JarFile(Build.shadedJar().toFile());
+        URLClassLoader runtime =
+            new URLClassLoader(
+                "databricks-runtime",
+                urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+      for (JarTask task : tasks) {
+        String mainClass = task.mainClass();
+        String entry = mainClass.replace('.', '/') + ".class";
+        if (jar.getEntry(entry) == null) {
+          violations.add(
+              task.where()
+                  + ": main_class_name "
+                  + mainClass
+                  + " is not in "
+                  + Build.shadedJar().getFileName()
+                  + " (no "
+                  + entry
+                  + "; runner missing?)");
+          continue;
+        }
+        try {
+          Class<?> type = Class.forName(mainClass, false, runtime);
+          Method main = type.getMethod("main", String[].class);
+          if (!Modifier.isStatic(main.getModifiers())
+              || main.getReturnType() != void.class
+              || !Modifier.isPublic(type.getModifiers())) {
+            violations.add(
+                task.where()
+                    + ": "
+                    + mainClass
+                    + " has no public static void main(String[]) (found: "
+                    + main
+                    + ")");
+          }
+        } catch (NoSuchMethodException e) {
+          violations.add(
+              task.where() + ": " + mainClass + " in the shaded JAR has no public main(String[])");
+        } catch (ReflectiveOperationException | LinkageError e) {
+          violations.add(
+              task.where()
+                  + ": "
+                  + mainClass
+                  + " does not load from the shaded JAR + provided classpath: "
+                  + e);
+        }
+      }
+    }
+    assertThat(violations)
+        .as(
+            "spark_jar_task main classes that the shaded JAR cannot run:%n  %s",
+            String.join("\n  ", violations))
+        .isEmpty();
+  }
+
+  @Test
+  void uploadedJarPathIsTheBuiltArtifact() throws IOException {
+    Map<String, Object> jarPath = asMap(variables().get("jar_path"));
+    assertThat(jarPath).as("variable \"jar_path\" in terraform/variables.tf").isNotNull();
+    Object defaultValue = jarPath.get("default");
+    assertThat(defaultValue).as("default of variable jar_path").isInstanceOf(String.class);
+
+    Path terraform = Build.root().resolve("terraform");
+    Path artifact = Build.shadedJar().toAbsolutePath().normalize();
+    List<String> violations = new ArrayList<>();
+    Path resolved = terraform.resolve((String) defaultValue).toAbsolutePath().normalize();
+    if (!resolved.equals(artifact)) {
+      violations.add(
+          "jar_path default \""
+              + defaultValue
+              + "\" resolves from terraform/ to "
+              + Build.root().relativize(resolved)
+              + ", not the built "
+              + Build.root().relativize(artifact));
+    }
+    // An example tfvars file must not point the upload somewhere else.
+    Path vars = terraform.resolve("vars");
+    if (Files.isDirectory(vars)) {
+      try (Stream<Path> list = Files.list(vars)) {
+        for (Path tfvars : list.filter(p -> p.toString().endsWith(".tfvars")).sorted().toList()) {
+          Matcher m =
+              Pattern.compile("(?m)^\\s*jar_path\\s*=\\s*\"([^\"]*)\"")
+                  .matcher(mask(Files.readString(tfvars), false));
+          while (m.find()) {
+            Path override = terraform.resolve(m.group(1)).toAbsolutePath().normalize();
+            if (!override.equals(artifact)) {
+              violations.add(
+                  terraform.relativize(tfvars)
+                      + " sets jar_path = \""
+                      + m.group(1)
+                      + "\", which is not the built artifact");
+            }
+          }
+        }
+      }
+    }
+    assertThat(violations)
+        .as("JAR path the Terraform uploads:%n  %s", String.join("\n  ", violations))
+        .isEmpty();
+    assertThat(resolved).as("the built artifact").isRegularFile();
+  }
+
+  @Test
+  void everyReferencedVariableIsDeclared() {
+    Set<String> declared = variables().keySet();
+    Map<String, List<String>> undeclared = new TreeMap<>();
+    for (TfFile file : files) {
+      Matcher m = VAR_REFERENCE.matcher(mask(file.text(), false));
+      while (m.find()) {
+        if (!declared.contains(m.group(1))) {
+          undeclared
+              .computeIfAbsent("var." + m.group(1), k -> new ArrayList<>())
+              .add(file.name() + ":" + file.lineOf(m.start()));
+        }
+      }
+    }
+    assertThat(undeclared)
+        .as(
+            "var.X referenced in terraform/*.tf without a variable \"X\" block (declared: %d):%n  %s",
+            declared.size(),
+            undeclared.entrySet().stream()
+                .map(e -> e.getKey() + " at " + String.join(", ", e.getValue()))
+                .collect(Collectors.joining("\n  ")))
+        .isEmpty();
+  }
+
+  @Test
+  void everyTaskParameterFlagIsAnOptionOfItsRunner() {
+    List<String> violations = new ArrayList<>();
+    for (JarTask task : jarTasks()) {
+      CommandLine commandLine;
+      try {
+        Class<?> type = Class.forName(task.mainClass());
+        commandLine = new CommandLine(type.getDeclaredConstructor().newInstance());
+      } catch (ClassNotFoundException e) {
+        violations.add(
+            task.where()
+                + ": runner "
+                + task.mainClass()
+                + " does not exist (not on the test classpath); its flags "
+                + task.flags()
+                + " cannot be checked");
+        continue;
+      } catch (ReflectiveOperationException | CommandLine.InitializationException e) {
+        violations.add(
+            task.where()
+                + ": "
+                + task.mainClass()
+                + " is not a picocli command with a no-argument constructor: "
+                + e);
+        continue;
+      }
+      for (String flag : task.flags()) {
+        if (commandLine.getCommandSpec().findOption(flag) == null) {
+          violations.add(
+              task.where()
+                  + ": "
+                  + task.mainClass()
+                  + " has no option "
+                  + flag
+                  + " (its options: "
+                  + commandLine.getCommandSpec().options().stream()
+                      .map(o -> o.longestName())
+                      .sorted()
+                      .toList()
+                  + ")");
+        }
+      }
+    }
+    assertThat(violations)
+        .as(
+            "spark_jar_task parameters that their runners do not accept:%n  %s",
+            String.join("\n  ", violations))
+        .isEmpty();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading the HCL
+  // ---------------------------------------------------------------------------------------------
+
+  /** The declared variables: name → block attributes. */
+  private static Map<String, Object> variables() {
+    Map<String, Object> variables = new TreeMap<>();
+    for (TfFile file : files) {
+      Map<String, Object> declared = asMap(file.parsed().get("variable"));
+      if (declared != null) {
+        variables.putAll(declared);
+      }
+    }
+    return variables;
+  }
+
+  /** Every spark_jar_task block in the raw text, with its main class and literal flags. */
+  private static List<JarTask> jarTasks() {
+    List<JarTask> tasks = new ArrayList<>();
+    for (TfFile file : files) {
+      String masked = mask(file.text(), true);
+      String code = mask(file.text(), false);
+      Matcher m = SPARK_JAR_TASK.matcher(masked);
+      while (m.find()) {
+        int end = matchingBrace(masked, m.end() - 1);
+        String block = code.substring(m.start(), end + 1);
+        Matcher main = MAIN_CLASS.matcher(block);
+        String where = file.name() + ":" + file.lineOf(m.start());
+        Set<String> flags = new LinkedHashSet<>();
+        Matcher flag = FLAG.matcher(block);
+        while (flag.find()) {
+          flags.add(flag.group(1));
+        }
+        tasks.add(
+            new JarTask(
+                where, main.find() ? main.group(1) : "<no literal main_class_name>", flags));
+      }
+    }
+    return tasks;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void collectMainClasses(Object node, Set<String> into) {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if ("spark_jar_task".equals(e.getKey())) {
+          for (Object task : e.getValue() instanceof List<?> list ? list : List.of(e.getValue())) {
+            Object main = task instanceof Map<?, ?> t ? t.get("main_class_name") : null;
+            into.add(main instanceof String s ? s : "<no literal main_class_name>");
+          }
+        } else {
+          collectMainClasses(e.getValue(), into);
+        }
+      }
+    } else if (node instanceof List<?> list) {
+      list.forEach(item -> collectMainClasses(item, into));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+  }
+
+  /** Parses a file with hcl4j, falling back to its top-level blocks one by one. */
+  private static TfFile parse(Path path) throws IOException {
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    try {
+      return new TfFile(
+          path, text, quietly(() -> new HCLParser().parse(path.toFile(), "UTF-8")), List.of());
+    } catch (Exception whole) {
+      Map<String, Object> merged = new LinkedHashMap<>();
+      List<Block> unparsed = new ArrayList<>();
+      for (Block block : topLevelBlocks(text)) {
+        try {
+          merge(merged, quietly(() -> new HCLParser().parse(block.text())));
+        } catch (Exception e) {
+          unparsed.add(new Block(block.header(), block.text(), block.offset(), oneLine(e)));
+        }
+      }
+      return new TfFile(path, text, merged, unparsed);
+    }
+  }
+
+  private interface Parse {
+    Map<String, Object> run() throws Exception;
+  }
+
+  /** hcl4j prints its parser trace to System.out; keep the build log readable. */
+  private static synchronized Map<String, Object> quietly(Parse parse) throws Exception {
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return parse.run();
+    } finally {
+      System.setOut(out);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void merge(Map<String, Object> into, Map<String, Object> from) {
+    from.forEach(
+        (key, value) -> {
+          Object existing = into.get(key);
+          if (existing instanceof Map<?, ?> a && value instanceof Map<?, ?> b) {
+            merge((Map<String, Object>) a, (Map<String, Object>) b);
+          } else {
+            into.put(key, value);
+          }
+        });
+  }
+
+  private static String oneLine(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /**
+   * The top-level blocks of a file (its text between a line opening depth 1 and the brace closing
+   * it).
+   */
+  static List<Block> topLevelBlocks(String text) {
+    String masked = mask(text, true);
+    List<Block> blocks = new ArrayList<>();
+    int depth = 0;
+    int start = -1;
+    for (int i = 0; i < masked.length(); i++) {
+      char c = masked.charAt(i);
+      if (c == '{') {
+        if (depth == 0) {
+          start = masked.lastIndexOf('\n', i) + 1;
+        }
+        depth++;
+      } else if (c == '}') {
+        depth--;
+        if (depth == 0 && start >= 0) {
+          String block = text.substring(start, i + 1);
+          blocks.add(
+              new Block(
+                  block.lines().findFirst().orElse("").replaceAll("\\s*\\{.*$", "").strip(),
+                  block,
+                  start,
+                  null));
+          start = -1;
+        }
+      }
+    }
+    return blocks;
+  }
+
+  /** The index of the brace closing the one at {@code open} in masked text. */
+  private static int matchingBrace(String masked, int open) {
+    int depth = 0;
+    for (int i = open; i < masked.length(); i++) {
+      if (masked.charAt(i) == '{') {
+        depth++;
+      } else if (masked.charAt(i) == '}' && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("unbalanced braces after offset " + open);
+  }
+
+  /**
+   * The text with comments blanked (offsets and line breaks kept) and, when {@code blankStrings},
+   * the literal parts of strings and heredocs blanked too, so that braces and keywords are only
+   * seen in code. Template interpolations ({@code ${…}}, {@code %{…}}) stay code.
+   */
+  static String mask(String text, boolean blankStrings) {
+    char[] out = text.toCharArray();
+    Deque<int[]> frames = new ArrayDeque<>(); // {mode (0 code, 1 string), brace depth}
+    frames.push(new int[] {0, 0});
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int[] frame = frames.peek();
+      char c = text.charAt(i);
+      char next = i + 1 < n ? text.charAt(i + 1) : '\0';
+      if (frame[0] == 0) {
+        if (c == '#' || (c == '/' && next == '/')) {
+          while (i < n && text.charAt(i) != '\n') {
+            out[i++] = ' ';
+          }
+        } else if (c == '/' && next == '*') {
+          int end = text.indexOf("*/", i + 2);
+          end = end < 0 ? n : end + 2;
+          for (; i < end; i++) {
+            if (out[i] != '\n') {
+              out[i] = ' ';
+            }
+          }
+        } else if (c == '<' && next == '<' && text.startsWith("<<", i)) {
+          Matcher heredoc =
+              Pattern.compile("<<-?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\n").matcher(text).region(i, n);
+          if (heredoc.lookingAt()) {
+            Matcher close =
+                Pattern.compile("(?m)^[ \\t]*" + heredoc.group(1) + "[ \\t]*$")
+                    .matcher(text)
+                    .region(heredoc.end(), n);
+            boolean closed = close.find();
+            int end = closed ? close.start() : n;
+            if (blankStrings) {
+              for (int j = heredoc.end(); j < end; j++) {
+                if (out[j] != '\n') {
+                  out[j] = ' ';
+                }
+              }
+            }
+            i = closed ? close.end() : n;
+          } else {
+            i += 2;
+          }
+        } else if (c == '"') {
+          frames.push(new int[] {1, 0});
+          i++;
+        } else if (c == '{') {
+          frame[1]++;
+          i++;
+        } else if (c == '}') {
+          if (frame[1] == 0 && frames.size() > 1) {
+            frames.pop(); // end of an interpolation: back in its string
+          } else {
+            frame[1]--;
+          }
+          i++;
+        } else {
+          i++;
+        }
+      } else {
+        if (c == '\\' && i + 1 < n) {
+          if (blankStrings) {
+            out[i] = ' ';
+            out[i + 1] = ' ';
+          }
+          i += 2;
+        } else if (c == '"') {
+          frames.pop();
+          i++;
+        } else if ((c == '$' || c == '%') && next == c && i + 2 < n && text.charAt(i + 2) == '{') {
+          if (blankStrings) { // $${ and %%{ are literal
+            out[i] = ' ';
+            out[i + 1] = ' ';
+            out[i + 2] = ' ';
+          }
+          i += 3;
+        } else if ((c == '$' || c == '%') && next == '{') {
+          frames.push(new int[] {0, 0});
+          i += 2;
+        } else {
+          if (blankStrings && c != '\n') {
+            out[i] = ' ';
+          }
+          i++;
+        }
+      }
+    }
+    return new String(out);
+  }
+}
