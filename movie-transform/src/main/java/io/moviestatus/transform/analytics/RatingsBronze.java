@@ -1,6 +1,7 @@
 package io.moviestatus.transform.analytics;
 
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.transform.LakeFiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The bronze ratings area through the Hadoop FileSystem API (local, abfss://, dbfs:/): lands input
@@ -115,34 +113,11 @@ final class RatingsBronze {
 
   /** The landed files of a folder, oldest landing first. */
   List<RatingFile> list(String folder) {
-    Path root = new Path(lake.bronzeRatings() + "/" + folder);
-    List<RatingFile> files = new ArrayList<>();
-    try {
-      FileSystem fs = root.getFileSystem(conf);
-      if (!fs.exists(root)) {
-        return files;
-      }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        LocatedFileStatus status = it.next();
-        Optional<LocalDate> date = RatingFile.dateOf(status.getPath().getName());
-        if (status.isFile() && date.isPresent()) {
-          files.add(
-              new RatingFile(
-                  status.getPath().toString(),
-                  folder,
-                  date.get(),
-                  status.getModificationTime(),
-                  status.getLen()));
-        }
-      }
-    } catch (FileNotFoundException e) {
-      return files;
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot list rating files under " + root + ": " + e.getMessage(), e);
-    }
-    files.sort(Comparator.comparing(RatingFile::landedOn).thenComparing(RatingFile::path));
-    return files;
+    return LakeFiles.list(conf, lake.bronzeRatings() + "/" + folder, RatingFile::dateOf).stream()
+        .map(
+            file ->
+                new RatingFile(
+                    file.path(), folder, file.date(), file.modificationTime(), file.size()))
+        .toList();
   }
 }
