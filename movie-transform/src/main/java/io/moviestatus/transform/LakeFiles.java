@@ -1,6 +1,10 @@
 package io.moviestatus.transform;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.regexp_replace;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -16,6 +20,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Lists dated files below a lake folder through the Hadoop FileSystem API (local, abfss://,
@@ -35,6 +46,37 @@ public final class LakeFiles {
   }
 
   private LakeFiles() {}
+
+  /**
+   * The text lines of the files, read in one pass, as ({@code source_file}, {@code value}) where
+   * {@code source_file} is the path exactly as given (the string the quarantine and the processed
+   * files log key on), whatever URI form the reader reports for it.
+   */
+  public static Dataset<Row> readLines(SparkSession spark, List<String> paths) {
+    requireNonNull(spark, "spark is null");
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException("no files to read");
+    }
+    // The reader reports each file as a URI; its raw (still encoded) path identifies the file.
+    StructType names =
+        new StructType()
+            .add("raw_path", DataTypes.StringType)
+            .add("source_file", DataTypes.StringType);
+    List<Row> rows = paths.stream().map(path -> RowFactory.create(rawPath(path), path)).toList();
+    Column reportedRawPath =
+        regexp_replace(col("_metadata.file_path"), "^[A-Za-z][A-Za-z0-9+.-]*:(//[^/]*)?", "");
+    return spark
+        .read()
+        .text(paths.toArray(String[]::new))
+        .select(reportedRawPath.as("raw_path"), col("value"))
+        .join(broadcast(spark.createDataFrame(rows, names)), "raw_path", "left")
+        .select(coalesce(col("source_file"), col("raw_path")).as("source_file"), col("value"));
+  }
+
+  /** The encoded path of a file name or URI, without scheme and authority. */
+  static String rawPath(String path) {
+    return new Path(path).toUri().getRawPath();
+  }
 
   /**
    * The files below {@code root} whose name {@code dateOfName} maps to a date (others, such as a

@@ -1,8 +1,6 @@
 package io.moviestatus.transform;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.moviestatus.model.BronzeContract.Source;
@@ -161,20 +159,8 @@ public final class SilverBuild {
     return file.path() + "|" + file.modificationTime() + "|" + file.size();
   }
 
-  /**
-   * The lines of the files, each tagged with the file's listed path (the same string the quarantine
-   * and the processed-files log use, whatever URI form the reader would report).
-   */
   private Dataset<Row> lines(List<BronzeFile> files) {
-    return files.stream()
-        .map(
-            file ->
-                spark
-                    .read()
-                    .text(file.path())
-                    .select(lit(file.path()).as(BronzeParser.SOURCE_FILE), col(BronzeParser.VALUE)))
-        .reduce(Dataset::unionAll)
-        .orElseThrow();
+    return LakeFiles.readLines(spark, files.stream().map(BronzeFile::path).toList());
   }
 
   private Dataset<Row> processedRows(List<BronzeFile> files, Instant now) {

@@ -1,11 +1,13 @@
 package io.moviestatus.transform.analytics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
+import io.moviestatus.transform.LakeFiles;
 import io.moviestatus.transform.LakeState;
 import io.moviestatus.transform.TableChange;
 import java.sql.Date;
@@ -26,6 +28,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,18 +222,20 @@ public final class RatingsImport {
               lit(null).cast("date").as(RatingRecords.SNAPSHOT),
               lit(null).cast("string").as(RatingRecords.VALUE));
     }
-    return files.stream()
-        .map(
-            file ->
-                spark
-                    .read()
-                    .text(file.path())
-                    .select(
-                        lit(file.path()).as(RatingRecords.SOURCE_FILE),
-                        lit(Date.valueOf(file.landedOn())).as(RatingRecords.SNAPSHOT),
-                        col("value").as(RatingRecords.VALUE)))
-        .reduce(Dataset::unionAll)
-        .orElseThrow();
+    StructType landed =
+        new StructType()
+            .add(RatingRecords.SOURCE_FILE, DataTypes.StringType)
+            .add(RatingRecords.SNAPSHOT, DataTypes.DateType);
+    List<Row> landedOn =
+        files.stream()
+            .map(file -> RowFactory.create(file.path(), Date.valueOf(file.landedOn())))
+            .toList();
+    return LakeFiles.readLines(spark, files.stream().map(RatingFile::path).toList())
+        .join(broadcast(spark.createDataFrame(landedOn, landed)), RatingRecords.SOURCE_FILE)
+        .select(
+            col(RatingRecords.SOURCE_FILE),
+            col(RatingRecords.SNAPSHOT),
+            col("value").as(RatingRecords.VALUE));
   }
 
   private Dataset<Row> processedRows(List<RatingFile> files, Instant now) {
