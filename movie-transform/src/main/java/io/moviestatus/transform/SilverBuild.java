@@ -2,7 +2,6 @@ package io.moviestatus.transform;
 
 import static java.util.Objects.requireNonNull;
 
-import io.delta.tables.DeltaTable;
 import io.moviestatus.model.BronzeContract.Source;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
@@ -137,26 +136,14 @@ public final class SilverBuild {
           .filter(file -> !file.snapshotDate().isBefore(from) && !file.snapshotDate().isAfter(to))
           .toList();
     }
-    Set<String> built = builtFiles();
-    return files.stream().filter(file -> !built.contains(signature(file))).toList();
-  }
-
-  /** Signatures (path, time, size) of the files in the processed-files log. */
-  private Set<String> builtFiles() {
-    if (!DeltaTables.exists(spark, lake, Tables.PROCESSED_FILES)) {
-      return Set.of();
-    }
-    return DeltaTable.forPath(spark, lake.tablePath(Tables.PROCESSED_FILES))
-        .toDF()
-        .select("path", "modification_time", "size")
-        .collectAsList()
-        .stream()
-        .map(row -> row.getString(0) + "|" + row.getLong(1) + "|" + row.getLong(2))
-        .collect(Collectors.toSet());
-  }
-
-  private static String signature(BronzeFile file) {
-    return file.path() + "|" + file.modificationTime() + "|" + file.size();
+    Set<String> built = LakeState.builtFiles(spark, lake, List.of(source.folder()));
+    // Unchanged files of the log were built before; a new or rewritten file (time, size) was not.
+    return files.stream()
+        .filter(
+            file ->
+                !built.contains(
+                    LakeState.signature(file.path(), file.modificationTime(), file.size())))
+        .toList();
   }
 
   private Dataset<Row> lines(List<BronzeFile> files) {
