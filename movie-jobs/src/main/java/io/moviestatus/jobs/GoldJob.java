@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,12 +57,7 @@ public final class GoldJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config config;
-    try {
-      config = new Config(lake.layout(), date, minimumVotes);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Config config = Jobs.validated(spec, () -> new Config(lake.layout(), date, minimumVotes));
     System.out.println(run(config));
     return 0;
   }

@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -82,11 +81,8 @@ public final class IngestJob implements Callable<Integer> {
   }
 
   Config config() {
-    try {
-      return new Config(lake.layout(), date, top, baseUrl, credential(environment));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return Jobs.validated(
+        spec, () -> new Config(lake.layout(), date, top, baseUrl, credential(environment)));
   }
 
   static TmdbCredential credential(Map<String, String> env) {

@@ -3,9 +3,12 @@ package io.moviestatus.jobs;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Shared plumbing of the job runners: argument parsing, one-line errors, exit rules. */
@@ -69,6 +72,18 @@ final class Jobs {
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  /**
+   * Builds a job's configuration; a validation failure ({@link IllegalArgumentException}) becomes a
+   * usage error of the command: one line, exit code 2.
+   */
+  static <T> T validated(CommandSpec spec, Supplier<T> config) {
+    try {
+      return config.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   /** The session of the cluster on Databricks, or the launcher's local session. */

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,12 +61,7 @@ public final class MaintenanceJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config config;
-    try {
-      config = new Config(lake.layout(), retentionHours);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Config config = Jobs.validated(spec, () -> new Config(lake.layout(), retentionHours));
     run(config).forEach(System.out::println);
     return 0;
   }

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -77,11 +76,10 @@ public final class RatingsJob implements Callable<Integer> {
   }
 
   Config config() {
-    try {
-      return new Config(lake.layout(), input, RatingsFormat.parse(format), links, key(environment));
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return Jobs.validated(
+        spec,
+        () ->
+            new Config(lake.layout(), input, RatingsFormat.parse(format), links, key(environment)));
   }
 
   static PseudonymKey key(Map<String, String> env) {

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -54,11 +53,7 @@ public final class SilverJob implements Callable<Integer> {
   }
 
   Config config() {
-    try {
-      return new Config(lake.layout(), from, to);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    return Jobs.validated(spec, () -> new Config(lake.layout(), from, to));
   }
 
   @Override

@@ -96,6 +96,21 @@ public final class DeltaTables {
   }
 
   /**
+   * {@code column IN (literal, …)} with each value rendered as a Spark SQL literal (strings
+   * escaped, {@link java.time.LocalDate} as {@code DATE'…'}): the predicate of a replaceWhere or of
+   * a pruned read.
+   */
+  public static String inList(String column, java.util.Collection<?> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("IN list of " + column + " is empty");
+    }
+    return values.stream()
+        .map(v -> v instanceof java.time.LocalDate day ? java.sql.Date.valueOf(day) : v)
+        .map(v -> functions.lit(v).expr().sql())
+        .collect(java.util.stream.Collectors.joining(", ", column + " IN (", ")"));
+  }
+
+  /**
    * Row counts of a MERGE, the latest commit: inserted, updated, deleted, from Delta's operation
    * metrics. (For overwrites Delta counts rows copied out of rewritten files too, so callers of
    * {@link #replaceWhere} count their own changes.)

@@ -1,7 +1,5 @@
 package io.moviestatus.transform;
 
-import static org.apache.spark.sql.functions.lit;
-
 import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
@@ -27,9 +25,8 @@ public final class LakeState {
   public static void replaceQuarantine(
       SparkSession spark, LakeLayout lake, Dataset<Row> rejected, Collection<String> sourceFiles) {
     DeltaTables.ensure(spark, lake, Tables.QUARANTINE);
-    String files =
-        sourceFiles.stream().map(file -> lit(file).expr().sql()).collect(Collectors.joining(", "));
-    DeltaTables.replaceWhere(rejected, lake, Tables.QUARANTINE, "source_file IN (" + files + ")");
+    DeltaTables.replaceWhere(
+        rejected, lake, Tables.QUARANTINE, DeltaTables.inList("source_file", sourceFiles));
   }
 
   /**

@@ -67,8 +67,15 @@ public final class SilverBuild {
 
   /** Runs the build; returns what it changed. */
   public SilverBuildReport run() {
-    List<BronzeFile> discover = select(Source.DISCOVER_MOVIE);
-    List<BronzeFile> genres = select(Source.GENRE_MOVIE_LIST);
+    Set<String> built =
+        from != null
+            ? Set.of()
+            : LakeState.builtFiles(
+                spark,
+                lake,
+                List.of(Source.DISCOVER_MOVIE.folder(), Source.GENRE_MOVIE_LIST.folder()));
+    List<BronzeFile> discover = select(Source.DISCOVER_MOVIE, built);
+    List<BronzeFile> genres = select(Source.GENRE_MOVIE_LIST, built);
     if (discover.isEmpty() && genres.isEmpty()) {
       LOG.info("silver: nothing to build");
       return SilverBuildReport.nothingToDo();
@@ -127,8 +134,11 @@ public final class SilverBuild {
     return report;
   }
 
-  /** The files of a source this build takes: a date range, or those not built before. */
-  private List<BronzeFile> select(Source source) {
+  /**
+   * The files of a source this build takes: a date range, or those whose signature is not in {@code
+   * built} (the processed-files log).
+   */
+  private List<BronzeFile> select(Source source, Set<String> built) {
     List<BronzeFile> files =
         BronzeFiles.list(spark.sparkContext().hadoopConfiguration(), lake, source);
     if (from != null) {
@@ -136,7 +146,6 @@ public final class SilverBuild {
           .filter(file -> !file.snapshotDate().isBefore(from) && !file.snapshotDate().isAfter(to))
           .toList();
     }
-    Set<String> built = LakeState.builtFiles(spark, lake, List.of(source.folder()));
     // Unchanged files of the log were built before; a new or rewritten file (time, size) was not.
     return files.stream()
         .filter(

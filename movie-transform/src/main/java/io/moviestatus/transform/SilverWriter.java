@@ -45,7 +45,7 @@ final class SilverWriter {
    */
   TableChange replaceStatusDays(Dataset<Row> facts, Collection<LocalDate> days, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
-    String predicate = "date_id IN (" + dateLiterals(days) + ")";
+    String predicate = DeltaTables.inList("date_id", days);
     Dataset<Row> before = table.toDF().filter(predicate); // pruned to the days being replaced
     Column inserted = col("o.movie_id").isNull();
     Column deleted = col("n.movie_id").isNull();
@@ -178,12 +178,6 @@ final class SilverWriter {
   /** Records the files as built; the commit point of a build. */
   void markProcessed(Dataset<Row> files) {
     LakeState.markProcessed(spark, lake, files);
-  }
-
-  private static String dateLiterals(Collection<LocalDate> days) {
-    return days.stream()
-        .map(day -> lit(java.sql.Date.valueOf(day)).expr().sql())
-        .collect(Collectors.joining(", "));
   }
 
   private static Map<String, String> assignments(TableContract contract, String except) {

@@ -1,7 +1,6 @@
 package io.moviestatus.transform.analytics;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
@@ -78,12 +77,7 @@ final class AnalyticsWriter {
    */
   TableChange replaceDates(TableContract contract, Dataset<Row> rows, Collection<LocalDate> dates) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
-    String predicate =
-        "date_id IN ("
-            + dates.stream()
-                .map(day -> lit(java.sql.Date.valueOf(day)).expr().sql())
-                .collect(Collectors.joining(", "))
-            + ")";
+    String predicate = DeltaTables.inList("date_id", dates);
     long replaced = table.toDF().filter(predicate).count();
     Dataset<Row> written = select(rows, contract).persist(StorageLevel.MEMORY_AND_DISK());
     try {
