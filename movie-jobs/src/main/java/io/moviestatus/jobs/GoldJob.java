@@ -3,8 +3,8 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.analytics.GoldBuild;
-import io.moviestatus.transform.analytics.GoldBuildReport;
+import io.moviestatus.transform.gold.GoldBuild;
+import io.moviestatus.transform.gold.GoldBuildReport;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

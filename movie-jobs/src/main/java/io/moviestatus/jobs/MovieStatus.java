@@ -1,6 +1,6 @@
 package io.moviestatus.jobs;
 
-import io.moviestatus.transform.LocalSpark;
+import io.moviestatus.transform.lake.LocalSpark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -3,10 +3,10 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.analytics.PseudonymKey;
-import io.moviestatus.transform.analytics.RatingsFormat;
-import io.moviestatus.transform.analytics.RatingsImport;
-import io.moviestatus.transform.analytics.RatingsImportReport;
+import io.moviestatus.transform.ratings.PseudonymKey;
+import io.moviestatus.transform.ratings.RatingsFormat;
+import io.moviestatus.transform.ratings.RatingsImport;
+import io.moviestatus.transform.ratings.RatingsImportReport;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

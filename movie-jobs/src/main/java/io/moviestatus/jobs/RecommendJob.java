@@ -3,9 +3,9 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.analytics.Recommender;
-import io.moviestatus.transform.analytics.RecommenderConfig;
-import io.moviestatus.transform.analytics.RecommenderReport;
+import io.moviestatus.recommend.Recommender;
+import io.moviestatus.recommend.RecommenderConfig;
+import io.moviestatus.recommend.RecommenderReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,8 +3,8 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.SilverBuild;
-import io.moviestatus.transform.SilverBuildReport;
+import io.moviestatus.transform.silver.SilverBuild;
+import io.moviestatus.transform.silver.SilverBuildReport;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.moviestatus.jobs;
 
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.DeltaTables;
+import io.moviestatus.transform.lake.DeltaTables;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -3,7 +3,7 @@ package io.moviestatus.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.LocalSpark;
+import io.moviestatus.transform.lake.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

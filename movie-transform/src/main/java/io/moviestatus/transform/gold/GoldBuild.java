@@ -1,0 +1,166 @@
+package io.moviestatus.transform.gold;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
+import io.moviestatus.transform.lake.DeltaTables;
+import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.TableChange;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the gold ranking tables from silver: {@code movie_rankings} and {@code genre_rankings}.
+ *
+ * <p><b>Weighted rating</b> (IMDb's Bayesian average), per date D and movie:
+ *
+ * <pre>
+ *   WR = v/(v+m)·R + m/(v+m)·C
+ *   v  = TMDB vote_count + number of users' ratings dated up to D
+ *   R  = (vote_count·vote_average + Σ 2·rating) / v     (users' 0.5–5 stars ×2 → TMDB's 0–10)
+ *   C  = mean of R over the movies of D's snapshot that have votes
+ *   m  = minimum votes, {@link Builder#minimumVotes} (default {@value #DEFAULT_MINIMUM_VOTES})
+ * </pre>
+ *
+ * A movie with few votes is pulled towards the day's mean C; with many, WR approaches its own mean
+ * R. Also per date: weighted_rank, popularity_rank and the 7-day trend (change of popularity and of
+ * popularity rank against the movie's status 7 days earlier). See docs/rankings.md.
+ *
+ * <p>Dates: by default every {@code status_fact} date not yet in {@code movie_rankings}; with
+ * {@link Builder#date} that date, rebuilt whatever exists. Each table is written with one
+ * replaceWhere commit over the built dates, so a rebuild replaces and never duplicates.
+ *
+ * <pre>{@code
+ * GoldBuildReport report = GoldBuild.builder(spark, LakeLayout.of("/data/lake")).build().run();
+ * GoldBuild.builder(spark, lake).date(LocalDate.parse("2026-11-25")).minimumVotes(1000).build().run();
+ * }</pre>
+ */
+public final class GoldBuild {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GoldBuild.class);
+
+  /** Default m of the weighted rating. */
+  public static final double DEFAULT_MINIMUM_VOTES = 500;
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final LocalDate date;
+  private final double minimumVotes;
+
+  private GoldBuild(Builder builder) {
+    this.spark = builder.spark;
+    this.lake = builder.lake;
+    this.date = builder.date;
+    this.minimumVotes = builder.minimumVotes;
+  }
+
+  public static Builder builder(SparkSession spark, LakeLayout lake) {
+    return new Builder(spark, lake);
+  }
+
+  /** Builds the selected dates; returns what changed. */
+  public GoldBuildReport run() {
+    if (!DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
+      throw new IllegalStateException(
+          "silver status_fact does not exist at "
+              + lake.tablePath(Tables.STATUS_FACT)
+              + ": run silver first");
+    }
+    LakeWriter writer = new LakeWriter(spark, lake);
+    Dataset<Row> status = writer.read(Tables.STATUS_FACT);
+    List<LocalDate> dates = selectDates(writer, status);
+    if (dates.isEmpty()) {
+      LOG.info("gold: nothing to build");
+      return new GoldBuildReport(List.of(), List.of());
+    }
+    LOG.info("gold: ranking {} date(s) with m = {}", dates.size(), minimumVotes);
+    Object[] inputDays =
+        MovieRankingsBuilder.inputDates(dates).stream().map(Date::valueOf).toArray();
+    Dataset<Row> rankings =
+        MovieRankingsBuilder.build(
+                status.filter(col("date_id").isin(inputDays)),
+                writer.read(Tables.RATINGS_FACT),
+                dates,
+                minimumVotes)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<TableChange> changes = new ArrayList<>();
+      changes.add(writer.replaceDates(Tables.MOVIE_RANKINGS, rankings, dates));
+      changes.add(
+          writer.replaceDates(
+              Tables.GENRE_RANKINGS,
+              GenreRankingsBuilder.build(rankings, writer.read(Tables.MOVIES_GENRES)),
+              dates));
+      GoldBuildReport report = new GoldBuildReport(dates, changes);
+      LOG.info("{}", report);
+      return report;
+    } finally {
+      rankings.unpersist();
+    }
+  }
+
+  private List<LocalDate> selectDates(LakeWriter writer, Dataset<Row> status) {
+    if (date != null) {
+      boolean known = !status.filter(col("date_id").equalTo(Date.valueOf(date))).isEmpty();
+      if (!known) {
+        throw new IllegalArgumentException("status_fact has no rows for " + date);
+      }
+      return List.of(date);
+    }
+    Set<LocalDate> all = dates(status);
+    all.removeAll(dates(writer.read(Tables.MOVIE_RANKINGS)));
+    return List.copyOf(all);
+  }
+
+  private static Set<LocalDate> dates(Dataset<Row> table) {
+    return table.select("date_id").distinct().as(Encoders.DATE()).collectAsList().stream()
+        .map(Date::toLocalDate)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Configures a {@link GoldBuild}. */
+  public static final class Builder {
+    private final SparkSession spark;
+    private final LakeLayout lake;
+    private LocalDate date;
+    private double minimumVotes = DEFAULT_MINIMUM_VOTES;
+
+    private Builder(SparkSession spark, LakeLayout lake) {
+      this.spark = requireNonNull(spark, "spark is null");
+      this.lake = requireNonNull(lake, "lake is null");
+    }
+
+    /** Builds only this date (it must be in status_fact), replacing its rows if built before. */
+    public Builder date(LocalDate date) {
+      this.date = requireNonNull(date, "date is null");
+      return this;
+    }
+
+    /** m of the weighted rating: votes a movie needs before its own mean outweighs the day's. */
+    public Builder minimumVotes(double m) {
+      if (!(m >= 0) || Double.isInfinite(m)) {
+        throw new IllegalArgumentException("minimumVotes must be a finite number >= 0, got " + m);
+      }
+      this.minimumVotes = m;
+      return this;
+    }
+
+    public GoldBuild build() {
+      return new GoldBuild(this);
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.moviestatus.transform.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.tables.DeltaColumnBuilder;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import scala.collection.JavaConverters;
+
+/**
+ * Delta tables of the lake, created from their contracts. Generated columns go through the {@link
+ * DeltaTable} builder because OSS Delta refuses {@code GENERATED ALWAYS AS} in SQL DDL.
+ *
+ * <pre>{@code
+ * DeltaTable facts = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
+ * }</pre>
+ */
+public final class DeltaTables {
+
+  private DeltaTables() {}
+
+  /** Opens the table, creating it from the contract when it does not exist yet. */
+  public static DeltaTable ensure(SparkSession spark, LakeLayout lake, TableContract contract) {
+    requireNonNull(spark, "spark is null");
+    String path = lake.tablePath(contract);
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      return DeltaTable.forPath(spark, path);
+    }
+    DeltaTableBuilder builder =
+        DeltaTable.createIfNotExists(spark).location(path).comment(contract.description());
+    for (StructField field : contract.schema().fields()) {
+      DeltaColumnBuilder column =
+          DeltaTable.columnBuilder(spark, field.name())
+              .dataType(field.dataType())
+              .nullable(field.nullable())
+              .comment(contract.comment(field.name()));
+      String expression = contract.generatedColumns().get(field.name());
+      if (expression != null) {
+        column = column.generatedAlwaysAs(expression);
+      }
+      builder = builder.addColumn(column.build());
+    }
+    if (!contract.partitionColumns().isEmpty()) {
+      builder = builder.partitionedBy(contract.partitionColumns().toArray(String[]::new));
+    }
+    return builder.execute();
+  }
+
+  /** True when the contract's table exists in the lake. */
+  public static boolean exists(SparkSession spark, LakeLayout lake, TableContract contract) {
+    return DeltaTable.isDeltaTable(spark, lake.tablePath(contract));
+  }
+
+  /**
+   * Registers a temporary view, named like the table, for every contract whose table exists in the
+   * lake, so Spark SQL can address tables by name. Returns the names registered.
+   */
+  public static java.util.List<String> registerViews(
+      SparkSession spark, LakeLayout lake, java.util.Collection<TableContract> contracts) {
+    java.util.List<String> registered = new java.util.ArrayList<>();
+    for (TableContract contract : contracts) {
+      if (exists(spark, lake, contract)) {
+        spark
+            .read()
+            .format("delta")
+            .load(lake.tablePath(contract))
+            .createOrReplaceTempView(contract.name());
+        registered.add(contract.name());
+      }
+    }
+    return registered;
+  }
+
+  /**
+   * Overwrites the rows matching {@code predicate} with {@code rows} (Delta {@code replaceWhere}):
+   * one commit that touches only the files holding matching rows. Writes the contract's writable
+   * columns; Delta computes the generated ones and enforces NOT NULL.
+   */
+  public static void replaceWhere(
+      Dataset<Row> rows, LakeLayout lake, TableContract contract, String predicate) {
+    rows.select(contract.writableColumns().stream().map(functions::col).toArray(Column[]::new))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(lake.tablePath(contract));
+  }
+
+  /**
+   * {@code column IN (literal, …)} with each value rendered as a Spark SQL literal (strings
+   * escaped, {@link java.time.LocalDate} as {@code DATE'…'}): the predicate of a replaceWhere or of
+   * a pruned read.
+   */
+  public static String inList(String column, java.util.Collection<?> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("IN list of " + column + " is empty");
+    }
+    return values.stream()
+        .map(v -> v instanceof java.time.LocalDate day ? java.sql.Date.valueOf(day) : v)
+        .map(v -> functions.lit(v).expr().sql())
+        .collect(java.util.stream.Collectors.joining(", ", column + " IN (", ")"));
+  }
+
+  /**
+   * Row counts of a MERGE, the latest commit: inserted, updated, deleted, from Delta's operation
+   * metrics. (For overwrites Delta counts rows copied out of rewritten files too, so callers of
+   * {@link #replaceWhere} count their own changes.)
+   */
+  public static TableChange lastChange(DeltaTable table, String name, long quarantined) {
+    Row last = table.history(1).select("operation", "operationMetrics").head();
+    Map<String, String> metrics =
+        JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));
+    String operation = last.getString(0);
+    if (operation.equals("MERGE")) {
+      return new TableChange(
+          name,
+          metric(metrics, "numTargetRowsInserted"),
+          metric(metrics, "numTargetRowsUpdated"),
+          metric(metrics, "numTargetRowsDeleted"),
+          quarantined);
+    }
+    // WRITE (append or replaceWhere): the rows written, and the rows the overwrite removed.
+    return new TableChange(
+        name, metric(metrics, "numOutputRows"), 0, metric(metrics, "numDeletedRows"), quarantined);
+  }
+
+  private static long metric(Map<String, String> metrics, String key) {
+    String value = metrics.get(key);
+    return value == null ? 0 : Long.parseLong(value);
+  }
+}

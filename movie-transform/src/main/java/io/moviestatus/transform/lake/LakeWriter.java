@@ -1,0 +1,125 @@
+package io.moviestatus.transform.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.tables.DeltaTable;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Delta I/O of ratings, gold and recommender: one method per table write, each a single idempotent
+ * Delta commit.
+ */
+public final class LakeWriter {
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+
+  public LakeWriter(SparkSession spark, LakeLayout lake) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.lake = requireNonNull(lake, "lake is null");
+  }
+
+  /** The rows of a table, or an empty frame of its schema when it does not exist yet. */
+  public Dataset<Row> read(TableContract contract) {
+    if (DeltaTables.exists(spark, lake, contract)) {
+      return DeltaTable.forPath(spark, lake.tablePath(contract)).toDF();
+    }
+    return spark.createDataFrame(java.util.List.of(), contract.schema());
+  }
+
+  /**
+   * Latest rating wins: inserts new (user, movie) pairs, updates a pair only when the incoming
+   * rating is newer than the stored one. Replaying the same ratings changes nothing.
+   */
+  public TableChange mergeRatings(Dataset<Row> ratings, long quarantined) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, Tables.RATINGS_FACT);
+    Map<String, String> all = assignments(Tables.RATINGS_FACT);
+    table
+        .as("t")
+        .merge(ratings.as("s"), "t.user_key = s.user_key AND t.movie_id = s.movie_id")
+        .whenMatched("s.rated_at > t.rated_at")
+        .updateExpr(all)
+        .whenNotMatched()
+        .insertExpr(all)
+        .execute();
+    return DeltaTables.lastChange(table, Tables.RATINGS_FACT.name(), quarantined);
+  }
+
+  /** Replaces the quarantine rows of the given source files. */
+  public void replaceQuarantine(Dataset<Row> rejected, Collection<String> sourceFiles) {
+    LakeState.replaceQuarantine(spark, lake, rejected, sourceFiles);
+  }
+
+  /** Records files as processed; the commit point of an import. */
+  public void markProcessed(Dataset<Row> files) {
+    LakeState.markProcessed(spark, lake, files);
+  }
+
+  /**
+   * Replaces the given dates of a date_id table (replaceWhere); one commit. The change counts the
+   * rows written and the rows of those dates it replaced (Delta's own metrics would also count the
+   * rows of other dates it had to copy out of rewritten files).
+   */
+  public TableChange replaceDates(
+      TableContract contract, Dataset<Row> rows, Collection<LocalDate> dates) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    String predicate = DeltaTables.inList("date_id", dates);
+    long replaced = table.toDF().filter(predicate).count();
+    Dataset<Row> written = select(rows, contract).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long inserted = written.count();
+      DeltaTables.replaceWhere(written, lake, contract, predicate);
+      return new TableChange(contract.name(), inserted, 0, replaced, 0);
+    } finally {
+      written.unpersist();
+    }
+  }
+
+  /** Replaces the whole table's content; one commit. */
+  public TableChange replaceAll(TableContract contract, Dataset<Row> rows) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    select(rows, contract).write().format("delta").mode("overwrite").save(lake.tablePath(contract));
+    return DeltaTables.lastChange(table, contract.name(), 0);
+  }
+
+  /** Inserts rows whose key is new, updates the others (every column); one commit. */
+  public TableChange upsert(TableContract contract, Dataset<Row> rows) {
+    DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    String on =
+        contract.keyColumns().stream()
+            .map(column -> "t." + column + " = s." + column)
+            .collect(Collectors.joining(" AND "));
+    Map<String, String> all = assignments(contract);
+    table
+        .as("t")
+        .merge(select(rows, contract).as("s"), on)
+        .whenMatched()
+        .updateExpr(all)
+        .whenNotMatched()
+        .insertExpr(all)
+        .execute();
+    return DeltaTables.lastChange(table, contract.name(), 0);
+  }
+
+  private static Dataset<Row> select(Dataset<Row> rows, TableContract contract) {
+    return rows.select(
+        contract.writableColumns().stream().map(functions::col).toArray(Column[]::new));
+  }
+
+  private static Map<String, String> assignments(TableContract contract) {
+    return contract.writableColumns().stream()
+        .collect(Collectors.toMap(column -> column, column -> "s." + column));
+  }
+}

@@ -1,0 +1,303 @@
+package io.moviestatus.transform.ratings;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
+import io.moviestatus.transform.lake.LakeFiles;
+import io.moviestatus.transform.lake.LakeState;
+import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.TableChange;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports ratings of anonymous users: lands the input files in bronze as dropped, then builds
+ * silver {@code ratings_fact} from every landed file not built before.
+ *
+ * <p><b>Formats</b> ({@link RatingsFormat}): MovieLens {@code ratings.csv} + {@code links.csv}
+ * (MovieLens ids mapped to TMDB ids; a rating of a movie without tmdbId is quarantined as {@code
+ * no_tmdb_id} and counted in the report), or rating events as CSV with header {@code
+ * user_id,movie_id,rating,rated_at} or JSON lines with those fields ({@code movie_id} a TMDB id,
+ * {@code rated_at} ISO-8601 such as {@code 2026-11-20T18:30:00Z}, or epoch seconds). CSV fields
+ * must not contain commas.
+ *
+ * <p><b>Bronze</b>: {@code
+ * <lake>/bronze/ratings/<movielens|movielens_links|events>/<yyyy>/<MM>/<date>-<name>}, dated by the
+ * import day. Raw user ids exist only there.
+ *
+ * <p><b>Silver</b>: {@code user_key} = hex HMAC-SHA256 of the raw user id with the {@link
+ * PseudonymKey}; {@code rating} on the half-star scale 0.5, 1.0, …, 5.0 (anything else is
+ * quarantined as {@code rating_out_of_scale}); {@code date_id} = UTC date of {@code rated_at}. The
+ * latest rating per (user_key, movie_id) wins: a MERGE updates a stored rating only when the
+ * incoming one is newer. Rejected records go to the {@code quarantine} table (entity {@code
+ * rating}; reasons in {@link RatingRejection}; the user id in the raw text replaced by its
+ * user_key). Incremental and idempotent: built files are logged in {@code processed_files} (source
+ * {@code ratings}); re-importing a file changes no row.
+ *
+ * <p>MovieLens links are reference data: every landed links file is read on each build (for a
+ * MovieLens id in several files, the latest landed wins). A rating quarantined as {@code
+ * no_tmdb_id} is not re-examined when a later links file maps its movie.
+ *
+ * <pre>{@code
+ * RatingsImportReport report =
+ *     RatingsImport.builder(spark, LakeLayout.of("/data/lake"), PseudonymKey.fromBase64(secret))
+ *         .input("/drop/ml-latest-small", RatingsFormat.MOVIELENS) // ratings.csv + links.csv
+ *         .build()
+ *         .run();
+ * System.out.println(report); // inserted / updated / quarantined, per-reason counts
+ * }</pre>
+ */
+public final class RatingsImport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RatingsImport.class);
+
+  /** Value of {@code processed_files.source} for rating files. */
+  public static final String SOURCE = "ratings";
+
+  private final SparkSession spark;
+  private final LakeLayout lake;
+  private final PseudonymKey key;
+  private final String input;
+  private final RatingsFormat format;
+  private final String links;
+  private final Clock clock;
+
+  private RatingsImport(Builder builder) {
+    this.spark = builder.spark;
+    this.lake = builder.lake;
+    this.key = builder.key;
+    this.input = builder.input;
+    this.format = builder.format;
+    this.links = builder.links;
+    this.clock = builder.clock;
+  }
+
+  public static Builder builder(SparkSession spark, LakeLayout lake, PseudonymKey key) {
+    return new Builder(spark, lake, key);
+  }
+
+  /** Lands the input (if any), then builds every landed rating file not built before. */
+  public RatingsImportReport run() {
+    Instant now = clock.instant();
+    RatingsBronze bronze = new RatingsBronze(spark.sparkContext().hadoopConfiguration(), lake);
+    List<String> landed =
+        input == null ? List.of() : land(bronze, now.atOffset(ZoneOffset.UTC).toLocalDate());
+
+    Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
+    Predicate<RatingFile> pending = file -> !built.contains(signature(file));
+    List<RatingFile> movieLens =
+        bronze.list(RatingsFormat.MOVIELENS.folder()).stream().filter(pending).toList();
+    List<RatingFile> events =
+        bronze.list(RatingsFormat.EVENTS.folder()).stream().filter(pending).toList();
+    List<RatingFile> all = Stream.concat(movieLens.stream(), events.stream()).toList();
+    if (all.isEmpty()) {
+      LOG.info("ratings: nothing to build");
+      return new RatingsImportReport(
+          landed, 0, new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0), Map.of());
+    }
+    LOG.info(
+        "ratings: building {} MovieLens and {} events file(s)", movieLens.size(), events.size());
+
+    List<Dataset<Row>> parts = new ArrayList<>();
+    if (!movieLens.isEmpty()) {
+      Dataset<Row> linkRows = RatingRecords.links(lines(bronze.list(RatingsFormat.LINKS_FOLDER)));
+      parts.add(
+          RatingRecords.movieLens(
+              RatingRecords.csvFields(lines(movieLens), RatingRecords.MOVIELENS_HEADER), linkRows));
+    }
+    List<RatingFile> csv = events.stream().filter(file -> !file.json()).toList();
+    List<RatingFile> json = events.stream().filter(RatingFile::json).toList();
+    if (!csv.isEmpty()) {
+      parts.add(
+          RatingRecords.events(RatingRecords.csvFields(lines(csv), RatingRecords.EVENTS_HEADER)));
+    }
+    if (!json.isEmpty()) {
+      parts.add(RatingRecords.events(RatingRecords.jsonFields(lines(json))));
+    }
+    Dataset<Row> records =
+        parts.stream()
+            .reduce(Dataset::unionByName)
+            .orElseThrow()
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> reasons = new HashMap<>();
+      records
+          .filter(col(RatingRecords.REASON).isNotNull())
+          .groupBy(RatingRecords.REASON)
+          .count()
+          .collectAsList()
+          .forEach(row -> reasons.put(row.getString(0), row.getLong(1)));
+      long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
+
+      LakeWriter writer = new LakeWriter(spark, lake);
+      TableChange change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
+      writer.replaceQuarantine(
+          RatingsFactBuilder.quarantine(records, key, now),
+          all.stream().map(RatingFile::path).toList());
+      writer.markProcessed(processedRows(all, now));
+      RatingsImportReport report = new RatingsImportReport(landed, all.size(), change, reasons);
+      LOG.info("{}", report);
+      return report;
+    } finally {
+      records.unpersist();
+    }
+  }
+
+  private List<String> land(RatingsBronze bronze, LocalDate today) {
+    List<String> landed = new ArrayList<>();
+    List<Path> files = bronze.inputFiles(input);
+    if (format == RatingsFormat.EVENTS) {
+      for (Path file : files) {
+        String name = file.getName();
+        if (!RatingFile.isCsv(name) && !RatingFile.isJson(name)) {
+          throw new IllegalArgumentException(
+              "events file " + file + " is neither .csv nor .json/.jsonl/.ndjson");
+        }
+        landed.add(bronze.land(file, RatingsFormat.EVENTS.folder(), today));
+      }
+      return landed;
+    }
+    // MovieLens: a ratings file, or a folder holding ratings.csv (and usually links.csv).
+    List<Path> ratings =
+        !bronze.isFolder(input)
+            ? files
+            : files.stream().filter(file -> file.getName().equals("ratings.csv")).toList();
+    if (ratings.isEmpty()) {
+      throw new IllegalArgumentException("no ratings.csv in MovieLens input " + input);
+    }
+    Path linksFile =
+        links != null
+            ? new Path(links)
+            : files.stream()
+                .filter(file -> file.getName().equals("links.csv"))
+                .findFirst()
+                .orElse(null);
+    if (linksFile != null) {
+      if (!bronze.exists(linksFile)) {
+        throw new IllegalArgumentException("MovieLens links file not found: " + linksFile);
+      }
+      landed.add(bronze.land(linksFile, RatingsFormat.LINKS_FOLDER, today));
+    }
+    for (Path file : ratings) {
+      landed.add(bronze.land(file, RatingsFormat.MOVIELENS.folder(), today));
+    }
+    return landed;
+  }
+
+  private static String signature(RatingFile file) {
+    return LakeState.signature(file.path(), file.modificationTime(), file.size());
+  }
+
+  /** The lines of the files, tagged with the listed path and the landing date. */
+  private Dataset<Row> lines(List<RatingFile> files) {
+    if (files.isEmpty()) {
+      return spark
+          .emptyDataFrame()
+          .select(
+              lit(null).cast("string").as(RatingRecords.SOURCE_FILE),
+              lit(null).cast("date").as(RatingRecords.SNAPSHOT),
+              lit(null).cast("string").as(RatingRecords.VALUE));
+    }
+    StructType landed =
+        new StructType()
+            .add(RatingRecords.SOURCE_FILE, DataTypes.StringType)
+            .add(RatingRecords.SNAPSHOT, DataTypes.DateType);
+    List<Row> landedOn =
+        files.stream()
+            .map(file -> RowFactory.create(file.path(), Date.valueOf(file.landedOn())))
+            .toList();
+    return LakeFiles.readLines(spark, files.stream().map(RatingFile::path).toList())
+        .join(broadcast(spark.createDataFrame(landedOn, landed)), RatingRecords.SOURCE_FILE)
+        .select(
+            col(RatingRecords.SOURCE_FILE),
+            col(RatingRecords.SNAPSHOT),
+            col("value").as(RatingRecords.VALUE));
+  }
+
+  private Dataset<Row> processedRows(List<RatingFile> files, Instant now) {
+    List<Row> rows =
+        files.stream()
+            .map(
+                file ->
+                    RowFactory.create(
+                        file.path(),
+                        SOURCE,
+                        Date.valueOf(file.landedOn()),
+                        file.modificationTime(),
+                        file.size(),
+                        Timestamp.from(now)))
+            .toList();
+    return spark.createDataFrame(rows, Tables.PROCESSED_FILES.schema());
+  }
+
+  /** Configures a {@link RatingsImport}. */
+  public static final class Builder {
+    private final SparkSession spark;
+    private final LakeLayout lake;
+    private final PseudonymKey key;
+    private String input;
+    private RatingsFormat format;
+    private String links;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(SparkSession spark, LakeLayout lake, PseudonymKey key) {
+      this.spark = requireNonNull(spark, "spark is null");
+      this.lake = requireNonNull(lake, "lake is null");
+      this.key = requireNonNull(key, "pseudonymisation key is null");
+    }
+
+    /**
+     * Files to land before building: a file, or a folder (events: every .csv/.json/.jsonl/.ndjson
+     * file in it; MovieLens: its ratings.csv and links.csv). Without an input, the run only builds
+     * files already landed.
+     */
+    public Builder input(String path, RatingsFormat format) {
+      this.input = requireNonNull(path, "input is null");
+      this.format = requireNonNull(format, "format is null");
+      return this;
+    }
+
+    /** MovieLens links.csv, when it is not beside ratings.csv in the input folder. */
+    public Builder links(String path) {
+      this.links = requireNonNull(path, "links is null");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock is null");
+      return this;
+    }
+
+    public RatingsImport build() {
+      if (links != null && format != RatingsFormat.MOVIELENS) {
+        throw new IllegalArgumentException("links applies to the movielens format only");
+      }
+      return new RatingsImport(this);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.moviestatus.transform.ratings;
+
+import static java.util.Objects.requireNonNull;
+
+import io.moviestatus.transform.lake.TableChange;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a {@link RatingsImport} did.
+ *
+ * @param landed bronze paths of the files copied in by this run
+ * @param filesBuilt rating files built into silver by this run
+ * @param ratingsFact rows inserted / updated in {@code ratings_fact}, and records quarantined
+ * @param quarantinedByReason quarantined records per {@link RatingRejection#code()}
+ */
+public record RatingsImportReport(
+    List<String> landed,
+    int filesBuilt,
+    TableChange ratingsFact,
+    Map<String, Long> quarantinedByReason) {
+
+  public RatingsImportReport {
+    landed = List.copyOf(landed);
+    requireNonNull(ratingsFact, "ratingsFact is null");
+    quarantinedByReason = Map.copyOf(quarantinedByReason);
+  }
+
+  /** Records quarantined with the given reason. */
+  public long quarantined(RatingRejection reason) {
+    return quarantinedByReason.getOrDefault(reason.code(), 0L);
+  }
+
+  /** MovieLens ratings whose movie has no TMDB id. */
+  public long noTmdbId() {
+    return quarantined(RatingRejection.NO_TMDB_ID);
+  }
+
+  /** Header line, the table change, then the quarantine reasons. */
+  @Override
+  public String toString() {
+    if (filesBuilt == 0) {
+      return "ratings: landed " + landed.size() + " file(s); no new rating files to build";
+    }
+    String reasons =
+        new TreeMap<>(quarantinedByReason)
+            .entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
+    return "ratings: landed "
+        + landed.size()
+        + " file(s), built "
+        + filesBuilt
+        + " file(s)\n"
+        + ratingsFact
+        + (reasons.isEmpty() ? "" : "\nquarantined: " + reasons);
+  }
+}

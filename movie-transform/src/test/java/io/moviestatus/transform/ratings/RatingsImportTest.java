@@ -1,0 +1,284 @@
+package io.moviestatus.transform.ratings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
+import io.moviestatus.transform.lake.TableChange;
+import io.moviestatus.transform.testing.SharedSpark;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RatingsImportTest {
+
+  static final PseudonymKey KEY = PseudonymKey.ofText("test-key-of-32-bytes-0123456789ab");
+  private static final Clock NOV_25 =
+      Clock.fixed(Instant.parse("2026-11-25T06:00:00Z"), ZoneOffset.UTC);
+
+  private final SparkSession spark = SharedSpark.spark();
+  @TempDir Path root;
+
+  private LakeLayout lake() {
+    return LakeLayout.of(root.resolve("lake").toString());
+  }
+
+  static Path resource(String name) {
+    try {
+      return Path.of(RatingsImportTest.class.getResource("/ratings/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private RatingsImportReport importEvents(Path file) {
+    return RatingsImport.builder(spark, lake(), KEY)
+        .input(file.toString(), RatingsFormat.EVENTS)
+        .clock(NOV_25)
+        .build()
+        .run();
+  }
+
+  private Path eventsFile(String name, String... lines) throws IOException {
+    Path file = root.resolve("drop").resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private Dataset<Row> table(TableContract contract) {
+    return spark.read().format("delta").load(lake().tablePath(contract));
+  }
+
+  /**
+   * ratings_fact rows as sorted "user|movie|date|rating|rated_at" with the raw id for readability.
+   */
+  private List<String> ratings(String... rawUsers) {
+    Map<String, String> byKey = new java.util.HashMap<>();
+    for (String raw : rawUsers) {
+      byKey.put(KEY.pseudonymise(raw), raw);
+    }
+    return table(Tables.RATINGS_FACT)
+        .selectExpr(
+            "user_key",
+            "concat_ws('|', movie_id, date_id, rating, date_format(rated_at, \"yyyy-MM-dd'T'HH:mm:ss\"))")
+        .collectAsList()
+        .stream()
+        .map(
+            row ->
+                byKey.getOrDefault(row.getString(0), "?" + row.getString(0))
+                    + "|"
+                    + row.getString(1))
+        .sorted()
+        .toList();
+  }
+
+  private List<String> quarantine() {
+    return table(Tables.QUARANTINE)
+        .selectExpr("concat_ws('|', entity, reason, raw)")
+        .as(Encoders.STRING())
+        .collectAsList()
+        .stream()
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void sameIdAndKeyGiveTheSameUserKeyAndAnotherKeyAnother() {
+    PseudonymKey other = PseudonymKey.ofText("another-key-of-32-bytes-01234567");
+
+    assertThat(KEY.pseudonymise("u001"))
+        .as("deterministic")
+        .isEqualTo(PseudonymKey.ofText("test-key-of-32-bytes-0123456789ab").pseudonymise("u001"));
+    assertThat(KEY.pseudonymise("u001")).as("64 hex chars").matches("[0-9a-f]{64}");
+    assertThat(other.pseudonymise("u001")).as("another key").isNotEqualTo(KEY.pseudonymise("u001"));
+    assertThat(KEY.pseudonymise("u002")).as("another id").isNotEqualTo(KEY.pseudonymise("u001"));
+    assertThat(KEY.pseudonymise("u001"))
+        .as("HMAC-SHA256 test vector computed independently")
+        .isEqualTo(hmacHex("test-key-of-32-bytes-0123456789ab", "u001"));
+  }
+
+  private static String hmacHex(String key, String message) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return java.util.HexFormat.of()
+          .formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void shortOrUndecodableKeyIsRejectedWithoutPrintingIt() {
+    assertThatThrownBy(() -> PseudonymKey.ofText("short-secret"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 16 bytes")
+        .hasMessageNotContaining("short-secret");
+    assertThatThrownBy(() -> PseudonymKey.fromBase64("not*base64*secret*value"))
+        .hasMessage("pseudonymisation key is not valid Base64");
+    assertThat(KEY.toString()).as("toString hides the key").isEqualTo("PseudonymKey[33 bytes]");
+  }
+
+  @Test
+  void eventsCsvAndJsonLoadPseudonymisedWithEveryRejectQuarantinedWithItsReason() {
+    RatingsImportReport csv = importEvents(resource("events/ratings.csv"));
+    RatingsImportReport json = importEvents(resource("events/ratings.jsonl"));
+
+    assertThat(ratings("u001", "u002", "u003", "u005"))
+        .containsExactly(
+            "u001|550|2026-11-20|4.5|2026-11-20T10:00:00",
+            "u001|603|2025-11-20|3.0|2025-11-20T12:00:00",
+            "u002|13|2026-11-21|0.5|2026-11-21T09:00:00",
+            "u002|550|2026-11-21|5.0|2026-11-21T08:30:00",
+            "u003|603|2026-11-21|2.5|2026-11-21T09:00:00",
+            "u005|13|2025-11-22|3.5|2025-11-22T12:00:00",
+            "u005|550|2026-11-22|4.0|2026-11-22T12:00:00");
+    assertThat(csv.ratingsFact()).isEqualTo(new TableChange("ratings_fact", 5, 0, 0, 8));
+    assertThat(csv.quarantinedByReason())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "missing_user",
+                1L,
+                "missing_movie",
+                2L,
+                "rating_out_of_scale",
+                3L,
+                "unparseable_timestamp",
+                1L,
+                "malformed_line",
+                1L));
+    assertThat(json.quarantinedByReason())
+        .isEqualTo(Map.of("rating_out_of_scale", 1L, "malformed_line", 2L));
+    String u004 = KEY.pseudonymise("u004");
+    String u006 = KEY.pseudonymise("u006");
+    assertThat(quarantine())
+        .as("raw text kept, the readable user id replaced by its user_key")
+        .containsExactly(
+            "rating|malformed_line|[1,2,3]",
+            "rating|malformed_line|u004,550,4.0",
+            "rating|malformed_line|{\"user_id\":\"u006\",\"movie_id\":550",
+            "rating|missing_movie|" + u004 + ",,4.0,2026-11-21T10:00:00Z",
+            "rating|missing_movie|" + u004 + ",abc,4.0,2026-11-21T10:00:00Z",
+            "rating|missing_user|,550,4.0,2026-11-21T10:00:00Z",
+            "rating|rating_out_of_scale|" + u004 + ",550,,2026-11-21T10:00:00Z",
+            "rating|rating_out_of_scale|" + u004 + ",550,3.3,2026-11-21T10:00:00Z",
+            "rating|rating_out_of_scale|" + u004 + ",550,5.5,2026-11-21T10:00:00Z",
+            "rating|rating_out_of_scale|{\"user_key\":\""
+                + u006
+                + "\",\"movie_id\":550,\"rating\":0,\"rated_at\":\"2026-11-22T12:00:00Z\"}",
+            "rating|unparseable_timestamp|" + u004 + ",550,4.0,yesterday");
+    String silver =
+        table(Tables.RATINGS_FACT)
+            .selectExpr("concat_ws('|', *)")
+            .as(Encoders.STRING())
+            .collectAsList()
+            .toString();
+    String quarantined =
+        table(Tables.QUARANTINE).selectExpr("raw").as(Encoders.STRING()).collectAsList().toString();
+    assertThat(silver + quarantined)
+        .as("no readable raw user id outside bronze")
+        .doesNotContain("u001", "u002", "u003", "u005");
+  }
+
+  @Test
+  void movieLensRatingsAreMappedToTmdbIdsAndMoviesWithoutOneCounted() {
+    RatingsImportReport report =
+        RatingsImport.builder(spark, lake(), KEY)
+            .input(resource("movielens").toString(), RatingsFormat.MOVIELENS)
+            .clock(NOV_25)
+            .build()
+            .run();
+
+    assertThat(ratings("1", "2", "3"))
+        .containsExactly(
+            "1|862|2025-11-20|4.0|2025-11-20T00:00:00",
+            "1|8844|2025-11-20|3.5|2025-11-20T01:00:00",
+            "2|862|2025-11-21|5.0|2025-11-21T00:00:00",
+            "3|31357|2025-11-21|3.0|2025-11-21T03:00:00",
+            "3|8844|2025-11-21|4.5|2025-11-21T02:00:00");
+    assertThat(report.noTmdbId()).isEqualTo(1);
+    assertThat(quarantine())
+        .containsExactly("rating|no_tmdb_id|" + KEY.pseudonymise("2") + ",3,2.0,1763686800");
+    assertThat(report.landed())
+        .as("input copied as dropped into dated bronze folders")
+        .hasSize(2)
+        .anySatisfy(
+            path ->
+                assertThat(path)
+                    .endsWith("/bronze/ratings/movielens/2026/11/2026-11-25-ratings.csv"))
+        .anySatisfy(
+            path ->
+                assertThat(path)
+                    .endsWith("/bronze/ratings/movielens_links/2026/11/2026-11-25-links.csv"));
+    assertThat(root.resolve("lake/bronze/ratings/movielens/2026/11/2026-11-25-ratings.csv"))
+        .hasSameTextualContentAs(resource("movielens/ratings.csv"));
+  }
+
+  @Test
+  void latestRatingPerUserAndMovieWinsWithinAndAcrossImports() throws IOException {
+    importEvents(
+        eventsFile(
+            "a.csv",
+            "user_id,movie_id,rating,rated_at",
+            "u001,550,3.0,2026-11-20T10:00:00Z",
+            "u001,550,4.0,2026-11-20T11:00:00Z",
+            "u001,603,2.0,2026-11-20T10:00:00Z"));
+    assertThat(ratings("u001"))
+        .as("newest of one file")
+        .containsExactly(
+            "u001|550|2026-11-20|4.0|2026-11-20T11:00:00",
+            "u001|603|2026-11-20|2.0|2026-11-20T10:00:00");
+
+    RatingsImportReport newer =
+        importEvents(
+            eventsFile(
+                "b.jsonl",
+                "{\"user_id\":\"u001\",\"movie_id\":550,\"rating\":1.5,\"rated_at\":\"2026-11-19T10:00:00Z\"}",
+                "{\"user_id\":\"u001\",\"movie_id\":603,\"rating\":5.0,\"rated_at\":\"2026-11-22T10:00:00Z\"}",
+                "{\"user_id\":\"u002\",\"movie_id\":603,\"rating\":1.0,\"rated_at\":\"2026-11-22T10:00:00Z\"}"));
+
+    assertThat(ratings("u001", "u002"))
+        .as("an older rating never replaces a newer one")
+        .containsExactly(
+            "u001|550|2026-11-20|4.0|2026-11-20T11:00:00",
+            "u001|603|2026-11-22|5.0|2026-11-22T10:00:00",
+            "u002|603|2026-11-22|1.0|2026-11-22T10:00:00");
+    assertThat(newer.ratingsFact()).isEqualTo(new TableChange("ratings_fact", 1, 1, 0, 0));
+  }
+
+  @Test
+  void importIsIncrementalAndReimportingTheSameFileChangesNothing() {
+    importEvents(resource("events/ratings.csv"));
+    List<String> before = ratings("u001", "u002", "u003");
+    List<String> quarantineBefore = quarantine();
+
+    RatingsImportReport nothing =
+        RatingsImport.builder(spark, lake(), KEY).clock(NOV_25).build().run();
+    RatingsImportReport again = importEvents(resource("events/ratings.csv"));
+
+    assertThat(nothing.filesBuilt()).as("no new file").isZero();
+    assertThat(again.filesBuilt()).as("re-landed file is rebuilt").isEqualTo(1);
+    assertThat(again.ratingsFact()).isEqualTo(new TableChange("ratings_fact", 0, 0, 0, 8));
+    assertThat(ratings("u001", "u002", "u003")).isEqualTo(before);
+    assertThat(quarantine())
+        .as("quarantine replaced per file, never duplicated")
+        .isEqualTo(quarantineBefore);
+  }
+}

@@ -1,0 +1,158 @@
+package io.moviestatus.transform.silver;
+
+import static io.moviestatus.transform.testing.SharedSpark.assertSameRows;
+
+import io.moviestatus.transform.testing.SharedSpark;
+import java.sql.Date;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** Each pure builder against exact expected rows (spark-testing-base DataFrame equality). */
+class SilverBuildersTest {
+
+  private static final StructType RECORDS =
+      new StructType()
+          .add("source_file", DataTypes.StringType)
+          .add("snapshot_date", DataTypes.DateType)
+          .add("raw", DataTypes.StringType)
+          .add("top_n", DataTypes.IntegerType)
+          .add("position_rank", DataTypes.IntegerType)
+          .add("movie_id", DataTypes.IntegerType)
+          .add("title", DataTypes.StringType)
+          .add("original_language", DataTypes.StringType)
+          .add("overview", DataTypes.StringType)
+          .add("poster_path", DataTypes.StringType)
+          .add("genre_ids", DataTypes.createArrayType(DataTypes.LongType))
+          .add("popularity", DataTypes.FloatType)
+          .add("vote_average", DataTypes.FloatType)
+          .add("vote_count", DataTypes.IntegerType)
+          .add("entity", DataTypes.StringType)
+          .add("reason", DataTypes.StringType);
+
+  private static final Date D1 = Date.valueOf("2026-10-31");
+  private static final Date D2 = Date.valueOf("2026-11-01");
+
+  private final SparkSession spark = SharedSpark.spark();
+
+  private static Row record(
+      Date date,
+      int rank,
+      Integer id,
+      String title,
+      List<Long> genres,
+      float popularity,
+      String reason) {
+    return RowFactory.create(
+        "f" + date,
+        date,
+        "{}",
+        3,
+        rank,
+        id,
+        title,
+        "en",
+        "o " + title,
+        "/p" + id,
+        genres,
+        popularity,
+        7.5f,
+        100,
+        "movie",
+        reason);
+  }
+
+  private Dataset<Row> records() {
+    return spark.createDataFrame(
+        List.of(
+            record(D1, 1, 10, "Ten", List.of(18L, 28L), 50f, null),
+            record(D1, 2, 20, "Twenty", List.of(35L), 40f, null),
+            record(D1, 3, 10, "Ten again", List.of(99L), 5f, null), // repeated on the next page
+            record(D1, 4, 30, "Beyond top 3", List.of(18L), 4f, null),
+            record(D2, 1, 20, "Twenty v2", List.of(), 45f, null),
+            record(D2, 2, null, null, null, 0f, "missing_id")),
+        RECORDS);
+  }
+
+  private Dataset<Row> rows(String ddl, Row... rows) {
+    return spark.createDataFrame(List.of(rows), StructType.fromDDL(ddl));
+  }
+
+  @Test
+  void statusFactHasOneRowPerMovieAndDayFromTheBestRankedValidOccurrence() {
+    Dataset<Row> actual = StatusFactBuilder.build(MovieSnapshots.from(records()));
+
+    assertSameRows(
+        rows(
+            "movie_id INT, date_id DATE, popularity FLOAT, vote_average FLOAT, vote_count INT",
+            RowFactory.create(10, D1, 50f, 7.5f, 100),
+            RowFactory.create(20, D1, 40f, 7.5f, 100),
+            RowFactory.create(20, D2, 45f, 7.5f, 100)),
+        actual);
+  }
+
+  @Test
+  void moviesDimTakesEachMoviesNewestSnapshot() {
+    Dataset<Row> actual =
+        MoviesDimBuilder.build(MovieSnapshots.latest(MovieSnapshots.from(records())));
+
+    assertSameRows(
+        rows(
+            "movie_id INT, title STRING, original_language STRING, overview STRING, poster_path STRING, as_of DATE",
+            RowFactory.create(10, "Ten", "en", "o Ten", "/p10", D1),
+            RowFactory.create(20, "Twenty v2", "en", "o Twenty v2", "/p20", D2)),
+        actual);
+  }
+
+  @Test
+  void moviesGenresListsThePairsOfEachMoviesNewestSnapshot() {
+    Dataset<Row> actual =
+        MoviesGenresBuilder.build(MovieSnapshots.latest(MovieSnapshots.from(records())));
+
+    assertSameRows(
+        rows("movie_id INT, genre_id INT", RowFactory.create(10, 18), RowFactory.create(10, 28)),
+        actual);
+  }
+
+  @Test
+  void datesDimHasEachSnapshotDateOnce() {
+    assertSameRows(
+        rows("date_id DATE", RowFactory.create(D1), RowFactory.create(D2)),
+        DatesDimBuilder.build(MovieSnapshots.from(records())));
+  }
+
+  @Test
+  void genresDimTakesEachGenresNameFromTheLatestList() {
+    Dataset<Row> genres =
+        rows(
+            "source_file STRING, snapshot_date DATE, raw STRING, genre_id INT, genre STRING, entity STRING, reason STRING",
+            RowFactory.create("a", D1, "{}", 878, "Sci-Fi", "genre", null),
+            RowFactory.create("b", D2, "{}", 878, "Science Fiction", "genre", null),
+            RowFactory.create("a", D1, "{}", 18, "Drama", "genre", null),
+            RowFactory.create("b", D2, "{}", null, null, "genre", "missing_id"));
+
+    assertSameRows(
+        rows(
+            "genre_id INT, genre STRING",
+            RowFactory.create(878, "Science Fiction"),
+            RowFactory.create(18, "Drama")),
+        GenresDimBuilder.build(genres));
+  }
+
+  @Test
+  void quarantineKeepsOnlyRejectedRecordsWithTheirReason() {
+    java.time.Instant at = java.time.Instant.parse("2026-11-25T10:00:00Z");
+
+    assertSameRows(
+        rows(
+            "source_file STRING, entity STRING, snapshot_date DATE, reason STRING, raw STRING, quarantined_at TIMESTAMP NOT NULL",
+            RowFactory.create(
+                "f" + D2, "movie", D2, "missing_id", "{}", java.sql.Timestamp.from(at))),
+        QuarantineBuilder.build(records(), at));
+  }
+}
