@@ -36,6 +36,7 @@ public final class GoldJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--date",
@@ -59,6 +60,7 @@ public final class GoldJob implements Callable<Integer> {
   public Integer call() {
     Config config = Jobs.validated(spec, () -> new Config(lake.layout(), date, minimumVotes));
     System.out.println(run(config));
+    catalog.register(config.lake());
     return 0;
   }
 

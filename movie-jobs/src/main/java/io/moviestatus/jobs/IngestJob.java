@@ -51,6 +51,7 @@ public final class IngestJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--date",
@@ -100,7 +101,8 @@ public final class IngestJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    IngestResult result = run(config(), System.err);
+    Config config = config();
+    IngestResult result = run(config, System.err);
     System.out.printf(
         "ingest %s: %d movies on %d page(s) -> %s; %d genres -> %s%n",
         result.date(),
@@ -109,6 +111,7 @@ public final class IngestJob implements Callable<Integer> {
         result.discoverPath(),
         result.genres(),
         result.genrePath());
+    catalog.register(config.lake());
     return 0;
   }
 

@@ -47,6 +47,7 @@ public final class MaintenanceJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--retention-hours",
@@ -63,6 +64,7 @@ public final class MaintenanceJob implements Callable<Integer> {
   public Integer call() {
     Config config = Jobs.validated(spec, () -> new Config(lake.layout(), retentionHours));
     run(config).forEach(System.out::println);
+    catalog.register(config.lake());
     return 0;
   }
 

@@ -45,6 +45,7 @@ public final class RatingsJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--input",
@@ -93,7 +94,9 @@ public final class RatingsJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(run(config()));
+    Config config = config();
+    System.out.println(run(config));
+    catalog.register(config.lake());
     return 0;
   }
 

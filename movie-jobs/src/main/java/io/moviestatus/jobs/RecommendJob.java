@@ -31,6 +31,7 @@ public final class RecommendJob implements Callable<Integer> {
   }
 
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--seed",
@@ -45,7 +46,9 @@ public final class RecommendJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(run(new Config(lake.layout(), seed)));
+    Config config = new Config(lake.layout(), seed);
+    System.out.println(run(config));
+    catalog.register(config.lake());
     return 0;
   }
 

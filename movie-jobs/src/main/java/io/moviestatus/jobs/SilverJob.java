@@ -38,6 +38,7 @@ public final class SilverJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--from",
@@ -60,6 +61,7 @@ public final class SilverJob implements Callable<Integer> {
   public Integer call() {
     Config config = config();
     System.out.println(run(config));
+    catalog.register(config.lake());
     return 0;
   }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moviestatus.ingest.TmdbCredential;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableNaming;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** Argument parsing and validation of every command: one-line errors, non-zero exits, --help. */
 class CommandLineTest {
@@ -169,6 +172,57 @@ class CommandLineTest {
         .isEqualTo(java.nio.file.Path.of("lake").toAbsolutePath().toString());
     assertThat(uri.layout().root())
         .isEqualTo("abfss://lake@acct.dfs.core.windows.net/movie-status");
+  }
+
+  @Test
+  void everyJobRunnerTakesCatalogAndSchemaForTheTableNames() {
+    for (Object job :
+        List.of(
+            new IngestJob(),
+            new SilverJob(),
+            new RatingsJob(),
+            new GoldJob(),
+            new RecommendJob(),
+            new MaintenanceJob())) {
+      List<String> args = new java.util.ArrayList<>(List.of("--catalog", "movie_status_dev"));
+      args.addAll(List.of("--schema", "gold_only"));
+      if (job instanceof IngestJob) {
+        args.addAll(List.of("--date", "2026-11-01"));
+      } else if (job instanceof RatingsJob) {
+        args.addAll(List.of("--input", "ratings.csv", "--format", "events"));
+      }
+      new CommandLine(job).parseArgs(args.toArray(String[]::new));
+      CatalogOption option = catalogOf(job);
+      assertThat(option.naming())
+          .as("%s --catalog --schema", job.getClass().getSimpleName())
+          .isEqualTo(TableNaming.of("movie_status_dev", "gold_only"));
+    }
+    SilverJob withoutOptions = new SilverJob();
+    new CommandLine(withoutOptions).parseArgs();
+    assertThat(withoutOptions.catalog.naming()).as("no option: no registration").isNull();
+    GoldJob catalogOnly = new GoldJob();
+    new CommandLine(catalogOnly).parseArgs("--catalog", "c");
+    assertThat(catalogOnly.catalog.naming())
+        .as("--catalog alone: the default schema")
+        .isEqualTo(TableNaming.of("c", "movies"));
+  }
+
+  private static CatalogOption catalogOf(Object job) {
+    try {
+      return (CatalogOption) job.getClass().getDeclaredField("catalog").get(job);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(job.getClass() + " has no CatalogOption field 'catalog'", e);
+    }
+  }
+
+  @Test
+  void catalogNamesThatWouldNeedEscapingAreUsageErrors() {
+    Cli result = Cli.run("silver", "--catalog", "prod; DROP");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: --catalog: catalog name 'prod; DROP' must be letters, digits, underscores and hyphens (not starting with a hyphen)\n");
   }
 
   @Test
