@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.moviestatus.ingest.RatingsLanding;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -104,9 +106,12 @@ public final class RatingsImport {
   /** Lands the input (if any), then builds every landed rating file not built before. */
   public RatingsImportReport run() {
     Instant now = clock.instant();
-    RatingsBronze bronze = new RatingsBronze(spark.sparkContext().hadoopConfiguration(), lake);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    RatingsBronze bronze = new RatingsBronze(conf, lake);
     List<String> landed =
-        input == null ? List.of() : land(bronze, now.atOffset(ZoneOffset.UTC).toLocalDate());
+        input == null
+            ? List.of()
+            : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
 
     Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
     Predicate<RatingFile> pending = file -> !built.contains(signature(file));
@@ -168,7 +173,7 @@ public final class RatingsImport {
     }
   }
 
-  private List<String> land(RatingsBronze bronze, LocalDate today) {
+  private List<String> land(RatingsLanding bronze, LocalDate today) {
     List<String> landed = new ArrayList<>();
     List<Path> files = bronze.inputFiles(input);
     if (format == RatingsFormat.EVENTS) {
