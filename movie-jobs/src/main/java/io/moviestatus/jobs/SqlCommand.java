@@ -27,13 +27,16 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    run(lake.layout(), query, System.out);
+    run(Jobs.spark(), lake.layout(), query, System.out);
     return 0;
   }
 
   /** Runs the query over the lake's tables and prints the result as CSV. */
-  static void run(io.moviestatus.model.LakeLayout lake, String query, java.io.PrintStream out) {
-    SparkSession spark = Jobs.spark();
+  static void run(
+      SparkSession spark,
+      io.moviestatus.model.LakeLayout lake,
+      String query,
+      java.io.PrintStream out) {
     DeltaTables.registerViews(spark, lake, Tables.all());
     Dataset<Row> result = spark.sql(query);
     Csv.write(result.schema(), result.collectAsList(), out);

@@ -26,7 +26,7 @@ class DemoTest {
   static void runDemo() throws Exception {
     LocalSpark.session().sparkContext().setLogLevel("ERROR");
     lake = LakeLayout.of(root.toString());
-    demoOutput = capture(out -> DemoCommand.run(lake, out));
+    demoOutput = capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
   }
 
   private interface Body {
@@ -42,7 +42,7 @@ class DemoTest {
   }
 
   private static String sql(String query) throws Exception {
-    return capture(out -> SqlCommand.run(lake, query, out));
+    return capture(out -> SqlCommand.run(LocalSpark.session(), lake, query, out));
   }
 
   @Test
@@ -115,7 +115,7 @@ class DemoTest {
     String before = sql("SELECT * FROM status_fact ORDER BY movie_id, date_id");
     String movies = sql("SELECT * FROM movies_dim ORDER BY movie_id");
 
-    capture(out -> DemoCommand.run(lake, out));
+    capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
 
     assertThat(sql("SELECT * FROM status_fact ORDER BY movie_id, date_id")).isEqualTo(before);
     assertThat(sql("SELECT * FROM movies_dim ORDER BY movie_id")).isEqualTo(movies);

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.ingest.RatingsLanding;
+import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
@@ -103,7 +104,11 @@ public final class RatingsImport {
     return new Builder(spark, lake, key);
   }
 
-  /** Lands the input (if any), then builds every landed rating file not built before. */
+  /**
+   * Lands the input (if any), then builds every landed rating file not built before.
+   *
+   * @throws BadInputException when an input file is of no known rating format (nothing is built)
+   */
   public RatingsImportReport run() {
     Instant now = clock.instant();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -180,7 +185,7 @@ public final class RatingsImport {
       for (Path file : files) {
         String name = file.getName();
         if (!RatingFile.isCsv(name) && !RatingFile.isJson(name)) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               "events file " + file + " is neither .csv nor .json/.jsonl/.ndjson");
         }
         landed.add(bronze.land(file, RatingsFormat.EVENTS.folder(), today));
@@ -193,7 +198,7 @@ public final class RatingsImport {
             ? files
             : files.stream().filter(file -> file.getName().equals("ratings.csv")).toList();
     if (ratings.isEmpty()) {
-      throw new IllegalArgumentException("no ratings.csv in MovieLens input " + input);
+      throw new BadInputException("no ratings.csv in MovieLens input " + input);
     }
     Path linksFile =
         links != null
@@ -298,9 +303,13 @@ public final class RatingsImport {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when {@link #links} is given for a format other than
+     *     MovieLens (the message names the job's options)
+     */
     public RatingsImport build() {
       if (links != null && format != RatingsFormat.MOVIELENS) {
-        throw new IllegalArgumentException("links applies to the movielens format only");
+        throw new IllegalArgumentException("--links applies to --format movielens only");
       }
       return new RatingsImport(this);
     }
