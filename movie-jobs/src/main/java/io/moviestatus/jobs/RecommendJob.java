@@ -7,6 +7,7 @@ import io.moviestatus.recommend.Recommender;
 import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.recommend.RecommenderReport;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
         "Train + evaluate the ALS recommender (vs a bias baseline); write per-user recommendations and metrics.")
 public final class RecommendJob implements Callable<Integer> {
 
-  /** The validated configuration of one run. */
+  /** The parsed configuration of one run. */
   public record Config(LakeLayout lake, Long seed) {
     public Config {
       requireNonNull(lake, "lake is null");
@@ -47,16 +48,17 @@ public final class RecommendJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = new Config(lake.layout(), seed);
-    System.out.println(run(config));
+    System.out.println(run(Jobs.spark(), config));
     catalog.register(config.lake());
     return 0;
   }
 
-  public static RecommenderReport run(Config config) {
+  /** Trains, evaluates and writes on {@code spark}. */
+  public static RecommenderReport run(SparkSession spark, Config config) {
     RecommenderConfig recommender = RecommenderConfig.defaults();
     if (config.seed() != null) {
       recommender = recommender.withSeed(config.seed());
     }
-    return Recommender.builder(Jobs.spark(), config.lake()).config(recommender).build().run();
+    return Recommender.builder(spark, config.lake()).config(recommender).build().run();
   }
 }

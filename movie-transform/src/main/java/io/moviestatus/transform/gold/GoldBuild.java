@@ -150,10 +150,16 @@ public final class GoldBuild {
       return this;
     }
 
-    /** m of the weighted rating: votes a movie needs before its own mean outweighs the day's. */
+    /**
+     * m of the weighted rating: votes a movie needs before its own mean outweighs the day's.
+     *
+     * @throws IllegalArgumentException when m is negative or not finite (the message names the
+     *     job's option)
+     */
     public Builder minimumVotes(double m) {
       if (!(m >= 0) || Double.isInfinite(m)) {
-        throw new IllegalArgumentException("minimumVotes must be a finite number >= 0, got " + m);
+        throw new IllegalArgumentException(
+            "--minimum-votes must be a finite number >= 0, was " + m);
       }
       this.minimumVotes = m;
       return this;

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.moviestatus.ingest.RatingsLanding;
+import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,12 +104,19 @@ public final class RatingsImport {
     return new Builder(spark, lake, key);
   }
 
-  /** Lands the input (if any), then builds every landed rating file not built before. */
+  /**
+   * Lands the input (if any), then builds every landed rating file not built before.
+   *
+   * @throws BadInputException when an input file is of no known rating format (nothing is built)
+   */
   public RatingsImportReport run() {
     Instant now = clock.instant();
-    RatingsBronze bronze = new RatingsBronze(spark.sparkContext().hadoopConfiguration(), lake);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    RatingsBronze bronze = new RatingsBronze(conf, lake);
     List<String> landed =
-        input == null ? List.of() : land(bronze, now.atOffset(ZoneOffset.UTC).toLocalDate());
+        input == null
+            ? List.of()
+            : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
 
     Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
     Predicate<RatingFile> pending = file -> !built.contains(signature(file));
@@ -168,14 +178,14 @@ public final class RatingsImport {
     }
   }
 
-  private List<String> land(RatingsBronze bronze, LocalDate today) {
+  private List<String> land(RatingsLanding bronze, LocalDate today) {
     List<String> landed = new ArrayList<>();
     List<Path> files = bronze.inputFiles(input);
     if (format == RatingsFormat.EVENTS) {
       for (Path file : files) {
         String name = file.getName();
         if (!RatingFile.isCsv(name) && !RatingFile.isJson(name)) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               "events file " + file + " is neither .csv nor .json/.jsonl/.ndjson");
         }
         landed.add(bronze.land(file, RatingsFormat.EVENTS.folder(), today));
@@ -188,7 +198,7 @@ public final class RatingsImport {
             ? files
             : files.stream().filter(file -> file.getName().equals("ratings.csv")).toList();
     if (ratings.isEmpty()) {
-      throw new IllegalArgumentException("no ratings.csv in MovieLens input " + input);
+      throw new BadInputException("no ratings.csv in MovieLens input " + input);
     }
     Path linksFile =
         links != null
@@ -293,9 +303,13 @@ public final class RatingsImport {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when {@link #links} is given for a format other than
+     *     MovieLens (the message names the job's options)
+     */
     public RatingsImport build() {
       if (links != null && format != RatingsFormat.MOVIELENS) {
-        throw new IllegalArgumentException("links applies to the movielens format only");
+        throw new IllegalArgumentException("--links applies to --format movielens only");
       }
       return new RatingsImport(this);
     }

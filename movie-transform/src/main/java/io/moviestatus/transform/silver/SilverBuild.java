@@ -198,12 +198,20 @@ public final class SilverBuild {
       this.lake = requireNonNull(lake, "lake is null");
     }
 
-    /** Rebuilds the snapshots dated {@code from} to {@code to} inclusive, built before or not. */
+    /**
+     * Rebuilds the snapshots dated {@code from} to {@code to} inclusive, built before or not. The
+     * messages name the job's options {@code --from}/{@code --to}, as this is where they are
+     * validated.
+     *
+     * @throws IllegalArgumentException when only one end is given or {@code from} is after {@code
+     *     to}
+     */
     public Builder range(LocalDate from, LocalDate to) {
-      requireNonNull(from, "from is null");
-      requireNonNull(to, "to is null");
+      if (from == null || to == null) {
+        throw new IllegalArgumentException("--from and --to go together");
+      }
       if (from.isAfter(to)) {
-        throw new IllegalArgumentException(String.format("from %s is after to %s", from, to));
+        throw new IllegalArgumentException(String.format("--from %s is after --to %s", from, to));
       }
       this.from = from;
       this.to = to;
