@@ -36,6 +36,7 @@ public final class GoldJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--date",
@@ -58,7 +59,10 @@ public final class GoldJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = Jobs.validated(spec, () -> new Config(lake.layout(), date, minimumVotes));
-    System.out.println(run(config));
+    var startup = timings.startup();
+    GoldBuildReport report = run(config);
+    System.out.println(report);
+    timings.print("gold", startup, report.timings());
     return 0;
   }
 

@@ -45,6 +45,7 @@ public final class RatingsJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--input",
@@ -93,7 +94,11 @@ public final class RatingsJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(run(config()));
+    Config config = config();
+    var startup = timings.startup();
+    RatingsImportReport report = run(config);
+    System.out.println(report);
+    timings.print("ratings", startup, report.timings());
     return 0;
   }
 

@@ -38,6 +38,7 @@ public final class SilverJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--from",
@@ -59,7 +60,10 @@ public final class SilverJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = config();
-    System.out.println(run(config));
+    var startup = timings.startup();
+    SilverBuildReport report = run(config);
+    System.out.println(report);
+    timings.print("silver", startup, report.timings());
     return 0;
   }
 
