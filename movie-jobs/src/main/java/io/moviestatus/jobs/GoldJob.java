@@ -34,6 +34,7 @@ public final class GoldJob implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--date",
@@ -57,7 +58,10 @@ public final class GoldJob implements Callable<Integer> {
   public Integer call() {
     Config config = Jobs.validated(spec, () -> new Config(lake.layout(), date, minimumVotes));
     GoldBuild build = Jobs.validated(spec, () -> build(Jobs.spark(), config));
-    System.out.println(build.run());
+    var startup = timings.startup();
+    GoldBuildReport report = build.run();
+    System.out.println(report);
+    timings.print("gold", startup, report.timings());
     catalog.register(config.lake());
     return 0;
   }

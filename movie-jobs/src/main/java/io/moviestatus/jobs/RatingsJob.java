@@ -47,6 +47,7 @@ public final class RatingsJob implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--input",
@@ -97,7 +98,10 @@ public final class RatingsJob implements Callable<Integer> {
   public Integer call() {
     Config config = config();
     RatingsImport ratingsImport = Jobs.validated(spec, () -> ratingsImport(Jobs.spark(), config));
-    System.out.println(ratingsImport.run());
+    var startup = timings.startup();
+    RatingsImportReport report = ratingsImport.run();
+    System.out.println(report);
+    timings.print("ratings", startup, report.timings());
     catalog.register(config.lake());
     return 0;
   }

@@ -37,6 +37,7 @@ public final class SilverJob implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--from",
@@ -59,7 +60,10 @@ public final class SilverJob implements Callable<Integer> {
   public Integer call() {
     Config config = config();
     SilverBuild build = Jobs.validated(spec, () -> build(Jobs.spark(), config));
-    System.out.println(build.run());
+    var startup = timings.startup();
+    SilverBuildReport report = build.run();
+    System.out.println(report);
+    timings.print("silver", startup, report.timings());
     catalog.register(config.lake());
     return 0;
   }

@@ -12,6 +12,7 @@ import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
 import io.moviestatus.transform.lake.LakeState;
 import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -110,6 +111,7 @@ public final class RatingsImport {
    * @throws BadInputException when an input file is of no known rating format (nothing is built)
    */
   public RatingsImportReport run() {
+    StageTimings timings = new StageTimings("ratings");
     Instant now = clock.instant();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     RatingsBronze bronze = new RatingsBronze(conf, lake);
@@ -118,17 +120,24 @@ public final class RatingsImport {
             ? List.of()
             : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
 
+    timings.mark("landing");
     Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
+    timings.mark("state read");
     Predicate<RatingFile> pending = file -> !built.contains(signature(file));
     List<RatingFile> movieLens =
         bronze.list(RatingsFormat.MOVIELENS.folder()).stream().filter(pending).toList();
     List<RatingFile> events =
         bronze.list(RatingsFormat.EVENTS.folder()).stream().filter(pending).toList();
     List<RatingFile> all = Stream.concat(movieLens.stream(), events.stream()).toList();
+    timings.mark("listing");
     if (all.isEmpty()) {
       LOG.info("ratings: nothing to build");
       return new RatingsImportReport(
-          landed, 0, new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0), Map.of());
+          landed,
+          0,
+          new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0),
+          Map.of(),
+          timings.stages());
     }
     LOG.info(
         "ratings: building {} MovieLens and {} events file(s)", movieLens.size(), events.size());
@@ -163,14 +172,19 @@ public final class RatingsImport {
           .collectAsList()
           .forEach(row -> reasons.put(row.getString(0), row.getLong(1)));
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
+      timings.mark("parse");
 
       LakeWriter writer = new LakeWriter(spark, lake);
       TableChange change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
+      timings.mark("write ratings_fact");
       writer.replaceQuarantine(
           RatingsFactBuilder.quarantine(records, key, now),
           all.stream().map(RatingFile::path).toList());
+      timings.mark("write quarantine");
       writer.markProcessed(processedRows(all, now));
-      RatingsImportReport report = new RatingsImportReport(landed, all.size(), change, reasons);
+      timings.mark("commit processed_files");
+      RatingsImportReport report =
+          new RatingsImportReport(landed, all.size(), change, reasons, timings.stages());
       LOG.info("{}", report);
       return report;
     } finally {
