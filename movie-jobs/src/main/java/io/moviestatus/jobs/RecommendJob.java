@@ -13,15 +13,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Trains and evaluates the ALS recommender, writes the model, {@code recommender_metrics} and
- * {@code user_recommendations}. Databricks JAR task main class; also {@code movie-status
- * recommend}.
+ * Trains and evaluates the recommender, writes the models, {@code recommender_metrics} and {@code
+ * user_recommendations}; prints the report (precision@10, NDCG@10, recall@10, coverage and RMSE of
+ * the recommender, the bias baseline and most popular). Databricks JAR task main class; also {@code
+ * movie-status recommend}.
  */
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
     description =
-        "Train + evaluate the ALS recommender (vs a bias baseline); write per-user recommendations and metrics.")
+        "Train + evaluate the recommender (ranking model: implicit ALS; rating model: ALS on bias"
+            + " residuals) against the bias baseline and most popular; write per-user"
+            + " recommendations and metrics.")
 public final class RecommendJob implements Callable<Integer> {
 
   /** The parsed configuration of one run. */
