@@ -1,6 +1,7 @@
 package io.moviestatus.jobs;
 
 import io.moviestatus.transform.lake.LocalSpark;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,9 @@ import picocli.CommandLine.Command;
     })
 public final class MovieStatus implements Runnable {
 
+  /** Commands that run long enough for Spark's code generation to pay (see LocalSpark). */
+  private static final Set<String> LONG_RUNS = Set.of("recommend", "demo");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -53,8 +57,13 @@ public final class MovieStatus implements Runnable {
             last = last.subcommand();
           }
           boolean help = last.isUsageHelpRequested() || last.isVersionHelpRequested();
+          // Jobs pick the session up with SparkSession.builder().getOrCreate().
           if (!help && parseResult.hasSubcommand()) {
-            LocalSpark.session(); // jobs pick it up with SparkSession.builder().getOrCreate()
+            if (LONG_RUNS.contains(last.commandSpec().name())) {
+              LocalSpark.session();
+            } else {
+              LocalSpark.shortRunSession();
+            }
           }
           return new CommandLine.RunLast().execute(parseResult);
         });

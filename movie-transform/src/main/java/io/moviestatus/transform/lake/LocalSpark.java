@@ -8,15 +8,32 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>{@code
  * SparkSession spark = LocalSpark.session(); // local[*], UI off, Delta on, 4 shuffle partitions
- * // and no code generation (interpreted operators start faster on the small batches of a run)
+ * SparkSession quick = LocalSpark.shortRunSession(); // the same without code generation
  * }</pre>
  */
 public final class LocalSpark {
 
   private LocalSpark() {}
 
-  /** Gets or creates the JVM's local session. */
+  /** Gets or creates the JVM's local session, with Spark's code generation as on a cluster. */
   public static SparkSession session() {
+    return builder().getOrCreate();
+  }
+
+  /**
+   * Gets or creates the JVM's local session for a short cold run (a scheduled build of one day):
+   * interpreted operators instead of generated code. Compiling generated code (Janino) costs more
+   * than it saves on the small batches of such a run, measured in {@code scripts/bench-cold.sh};
+   * long runs (the recommender, the demo) are faster with code generation.
+   */
+  public static SparkSession shortRunSession() {
+    return builder()
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .getOrCreate();
+  }
+
+  private static SparkSession.Builder builder() {
     return SparkSession.builder()
         .appName("movie-status")
         .master("local[*]")
@@ -25,16 +42,11 @@ public final class LocalSpark {
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")
         .config("spark.sql.adaptive.enabled", "true")
-        // Small inputs, short-lived JVMs: compiling generated code (Janino) costs more than it
-        // saves.
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config(
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.databricks.delta.retentionDurationCheck.enabled", "true")
-        .getOrCreate();
+        .config("spark.databricks.delta.retentionDurationCheck.enabled", "true");
   }
 }
