@@ -410,4 +410,42 @@ class CommandLineTest {
             "error: events file file:" + input + " is neither .csv nor .json/.jsonl/.ndjson\n");
     assertThat(dir.resolve("lake/bronze/ratings")).as("nothing landed").doesNotExist();
   }
+
+  @Test
+  void timingsPrintEveryStageOfTheRunStartupIncludedThenTheTotal() {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    Cli result;
+    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      result = runJob(new SilverJob(), "--lake", dir.resolve("lake").toString(), "--timings");
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(result.exitCode()).as("exit code").isEqualTo(Jobs.OK);
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .as("stages of a silver run with nothing to build, in order, each in ms, then the total")
+        .containsPattern(
+            "(?s)silver timings:\\n"
+                + "  JVM start to SparkContext +\\d+ ms\\n"
+                + "  session start \\(Delta, catalog\\) +\\d+ ms\\n"
+                + "  state read +\\d+ ms\\n"
+                + "  listing +\\d+ ms\\n"
+                + "  total +\\d+ ms");
+  }
+
+  @Test
+  void withoutTimingsNoStageIsPrinted() {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      runJob(new SilverJob(), "--lake", dir.resolve("lake").toString());
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("timings:");
+  }
 }

@@ -181,10 +181,17 @@ class ShadedJarIT {
       }
     }
     Set<String> duplicated = new TreeSet<>();
-    for (Path element : Build.providedClasspath()) {
-      if (!element.toString().endsWith(".jar")) {
-        continue;
-      }
+    List<Path> runtimeJars =
+        Build.providedClasspath().stream()
+            .filter(element -> element.toString().endsWith(".jar"))
+            .toList();
+    // The check means something only against the runtime's real jars (Spark, Delta, Hadoop, ...).
+    assertThat(runtimeJars.stream().map(jar -> jar.getFileName().toString()))
+        .as("runtime (provided) classpath the shaded JAR is checked against")
+        .anyMatch(name -> name.startsWith("spark-core_"))
+        .anyMatch(name -> name.startsWith("delta-spark_"))
+        .hasSizeGreaterThan(50);
+    for (Path element : runtimeJars) {
       try (JarFile runtimeJar = new JarFile(element.toFile())) {
         for (ZipEntry entry : Collections.list(runtimeJar.entries())) {
           if (bundled.contains(entry.getName())) {

@@ -145,9 +145,15 @@ public final class DeltaTables {
           metric(metrics, "numTargetRowsDeleted"),
           quarantined);
     }
-    // WRITE (append or replaceWhere): the rows written, and the rows the overwrite removed.
+    // WRITE (append or replaceWhere): the rows written, and the rows the overwrite removed. A
+    // replaceWhere on a data column rewrites the files it touches: numOutputRows then includes the
+    // rows of other values it copied over (numCopiedRows), which are not a change.
     return new TableChange(
-        name, metric(metrics, "numOutputRows"), 0, metric(metrics, "numDeletedRows"), quarantined);
+        name,
+        metric(metrics, "numOutputRows") - metric(metrics, "numCopiedRows"),
+        0,
+        metric(metrics, "numDeletedRows"),
+        quarantined);
   }
 
   private static long metric(Map<String, String> metrics, String key) {

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Delta I/O of ratings, gold and recommender: one method per table write, each a single idempotent
@@ -69,22 +68,15 @@ public final class LakeWriter {
 
   /**
    * Replaces the given dates of a date_id table (replaceWhere); one commit. The change counts the
-   * rows written and the rows of those dates it replaced (Delta's own metrics would also count the
-   * rows of other dates it had to copy out of rewritten files).
+   * rows written and the rows of those dates it replaced, both from the commit's metrics (rows of
+   * other dates that Delta copied out of rewritten files are not counted).
    */
   public TableChange replaceDates(
       TableContract contract, Dataset<Row> rows, Collection<LocalDate> dates) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
     String predicate = DeltaTables.inList("date_id", dates);
-    long replaced = table.toDF().filter(predicate).count();
-    Dataset<Row> written = select(rows, contract).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long inserted = written.count();
-      DeltaTables.replaceWhere(written, lake, contract, predicate);
-      return new TableChange(contract.name(), inserted, 0, replaced, 0);
-    } finally {
-      written.unpersist();
-    }
+    DeltaTables.replaceWhere(select(rows, contract), lake, contract, predicate);
+    return DeltaTables.lastChange(table, contract.name(), 0);
   }
 
   /** Replaces the whole table's content; one commit. */

@@ -57,23 +57,8 @@ final class BronzeParser {
    * vote_count, entity, reason. A line that cannot be read at all yields one row with its reason.
    */
   static Dataset<Row> discoverRecords(Dataset<Row> lines) {
-    Dataset<Row> envelopes = envelopes(lines);
-    Column body = from_json(col("env." + BODY), withCorrupt(DISCOVER_PAGE_SCHEMA), PERMISSIVE);
-    Column bodyBroken =
-        col("env." + BODY)
-            .isNull()
-            .or(col("body." + CORRUPT).isNotNull())
-            .or(col("body.results").isNull());
-
     Dataset<Row> pages =
-        envelopes
-            .withColumn("body", body)
-            .withColumn(
-                REASON,
-                when(
-                        col(REASON).isNull().and(bodyBroken),
-                        lit(QuarantineReason.MALFORMED_BODY.code()))
-                    .otherwise(col(REASON)))
+        withBody(lines, DISCOVER_PAGE_SCHEMA, "results")
             .select(
                 col(SOURCE_FILE),
                 col(VALUE),
@@ -120,26 +105,34 @@ final class BronzeParser {
   }
 
   /**
-   * Genre-list lines → one row per genre: source_file, snapshot_date, raw, genre_id, genre, entity,
-   * reason.
+   * The envelopes of bronze lines with their body parsed as {@code body}: a line whose envelope is
+   * fine but whose body is absent, unreadable or lacks {@code arrayField} gets the malformed-body
+   * reason; an earlier reason stays.
    */
-  static Dataset<Row> genreRecords(Dataset<Row> lines) {
-    Dataset<Row> envelopes = envelopes(lines);
-    Column body = from_json(col("env." + BODY), withCorrupt(GENRE_LIST_SCHEMA), PERMISSIVE);
+  private static Dataset<Row> withBody(
+      Dataset<Row> lines, StructType bodySchema, String arrayField) {
+    Column body = from_json(col("env." + BODY), withCorrupt(bodySchema), PERMISSIVE);
+    // The body is broken when missing, not JSON of the schema, or without its array.
     Column bodyBroken =
         col("env." + BODY)
             .isNull()
             .or(col("body." + CORRUPT).isNotNull())
-            .or(col("body.genres").isNull());
+            .or(col("body." + arrayField).isNull());
+    return envelopes(lines)
+        .withColumn("body", body)
+        .withColumn(
+            REASON,
+            when(col(REASON).isNull().and(bodyBroken), lit(QuarantineReason.MALFORMED_BODY.code()))
+                .otherwise(col(REASON)));
+  }
+
+  /**
+   * Genre-list lines → one row per genre: source_file, snapshot_date, raw, genre_id, genre, entity,
+   * reason.
+   */
+  static Dataset<Row> genreRecords(Dataset<Row> lines) {
     Dataset<Row> genres =
-        envelopes
-            .withColumn("body", body)
-            .withColumn(
-                REASON,
-                when(
-                        col(REASON).isNull().and(bodyBroken),
-                        lit(QuarantineReason.MALFORMED_BODY.code()))
-                    .otherwise(col(REASON)))
+        withBody(lines, GENRE_LIST_SCHEMA, "genres")
             .select(
                 col(SOURCE_FILE),
                 col(VALUE),

@@ -1,0 +1,19 @@
+/**
+ * The job runners: one {@code main} per job for Databricks JAR tasks and {@code spark-submit}, and
+ * the local launcher {@link io.moviestatus.jobs.MovieStatus} ({@code bin/movie-status}) that runs
+ * them as commands on a local session.
+ *
+ * <p>Public API: {@link io.moviestatus.jobs.IngestJob}, {@link io.moviestatus.jobs.SilverJob},
+ * {@link io.moviestatus.jobs.RatingsJob}, {@link io.moviestatus.jobs.GoldJob}, {@link
+ * io.moviestatus.jobs.RecommendJob} and {@link io.moviestatus.jobs.MaintenanceJob}. Each has an
+ * immutable {@code Config} record and {@code public static run(SparkSession, Config)}, so another
+ * team's job can run a stage on its own session; {@code main} only parses the arguments, obtains
+ * the session and maps failures to exit codes (README: 0 ok, 1 unexpected, 2 usage, 3 credential
+ * rejected, 4 TMDB unavailable, 5 bad input).
+ *
+ * <pre>{@code
+ * SilverBuildReport report =
+ *     SilverJob.run(spark, new SilverJob.Config(LakeLayout.of("abfss://lake@acct.dfs.core.windows.net/"), null, null));
+ * }</pre>
+ */
+package io.moviestatus.jobs;
