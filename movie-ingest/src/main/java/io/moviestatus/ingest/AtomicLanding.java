@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
@@ -16,13 +17,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lands a file atomically through the Hadoop file system API: the bytes go to a hidden temporary
- * file with a unique name in the target's folder ({@code .<name>.<uuid>.tmp}, ignored by Spark and
- * Hadoop input formats), which is renamed over the target once complete; on failure the temporary
- * file is deleted and the target stays as it was.
+ * Lands files atomically through the Hadoop file system API — the one helper behind {@link
+ * BronzeWriter}, {@link RatingsLanding} and {@link ExportIngestion}: the content goes to a hidden
+ * temporary file with a unique name in the target's folder ({@code .<name>.<uuid>.tmp}, ignored by
+ * Spark and Hadoop input formats), which is then renamed over the target. Readers never see a
+ * partial file; two landings of the same name at once never share a temporary file (the last rename
+ * wins); on failure the temporary file is deleted and the earlier target stays as it was.
+ *
+ * <p>One step ({@link #land}) when the content is written and committed together:
  *
  * <pre>{@code
- * try (AtomicLanding.Staged staged = landing.stage(target)) {
+ * AtomicLanding.land(conf, target, (fs, temp) -> {
+ *   try (OutputStream out = fs.create(temp, false)) {
+ *     out.write(bytes);
+ *   }
+ * });
+ * }</pre>
+ *
+ * <p>Two steps ({@link #stage}) when the rename must wait, e.g. until a second file is ready:
+ *
+ * <pre>{@code
+ * try (AtomicLanding.Staged staged = AtomicLanding.stage(conf, target)) {
  *   try (OutputStream out = staged.create()) {
  *     out.write(bytes);
  *   }
@@ -32,48 +47,86 @@ import org.slf4j.LoggerFactory;
  */
 final class AtomicLanding {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AtomicLanding.class);
-  private static final int BUFFER_BYTES = 1 << 16;
-
-  private final Configuration hadoopConf;
-
-  AtomicLanding(Configuration hadoopConf) {
-    this.hadoopConf = requireNonNull(hadoopConf, "hadoopConf is null");
+  /** Writes the content to a new file (creating its folder, as {@code FileSystem.create} does). */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(FileSystem fs, Path temp) throws IOException;
   }
 
-  /** A temporary file for {@code target} (not created until {@link Staged#create()}). */
-  Staged stage(String target) throws IOException {
+  private static final Logger LOG = LoggerFactory.getLogger(AtomicLanding.class);
+
+  private static final int BUFFER_BYTES = 1 << 16;
+
+  /** Rename attempts when a concurrent landing recreates the target in between. */
+  private static final int RENAME_ATTEMPTS = 10;
+
+  /** Striped locks: renames over one target within this JVM take turns. */
+  private static final Object[] RENAME_LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < RENAME_LOCKS.length; i++) {
+      RENAME_LOCKS[i] = new Object();
+    }
+  }
+
+  private AtomicLanding() {}
+
+  /**
+   * Writes {@code content} to a temporary file beside {@code target}, then renames it over {@code
+   * target}.
+   *
+   * @return the qualified target path
+   */
+  static Path land(Configuration conf, Path target, Content content) throws IOException {
+    requireNonNull(content, "content is null");
+    try (Staged staged = stage(conf, target)) {
+      content.writeTo(staged.fs, staged.temp);
+      staged.commit();
+      return staged.target;
+    }
+  }
+
+  /** A unique temporary file for {@code target}, not created yet; see {@link Staged}. */
+  static Staged stage(Configuration conf, Path target) throws IOException {
+    requireNonNull(conf, "conf is null");
     requireNonNull(target, "target is null");
-    Path targetPath = new Path(target);
-    FileSystem fs = targetPath.getFileSystem(hadoopConf);
-    Path qualified = fs.makeQualified(targetPath);
-    Path temp =
-        new Path(
-            qualified.getParent(), "." + qualified.getName() + "." + UUID.randomUUID() + ".tmp");
-    return new Staged(fs, qualified, temp);
+    FileSystem fs = target.getFileSystem(conf);
+    Path qualified = fs.makeQualified(target);
+    return new Staged(conf, fs, qualified, temporaryFor(qualified));
   }
 
   /** Deletes {@code target} if it exists; true when a file was deleted. */
-  boolean deleteIfExists(String target) throws IOException {
+  static boolean deleteIfExists(Configuration conf, Path target) throws IOException {
+    requireNonNull(conf, "conf is null");
     requireNonNull(target, "target is null");
-    Path path = new Path(target);
-    FileSystem fs = path.getFileSystem(hadoopConf);
-    return fs.exists(path) && fs.delete(path, false);
+    FileSystem fs = target.getFileSystem(conf);
+    return fs.exists(target) && fs.delete(target, false);
   }
 
-  /** One temporary file on its way to its target. */
-  final class Staged implements Closeable {
+  /** {@code <folder>/.<name>.<uuid>.tmp}: hidden, unique, and never a lake file name. */
+  static Path temporaryFor(Path target) {
+    return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /**
+   * One temporary file on its way to its target: {@link #commit()} renames it over the target;
+   * {@link #close()} deletes it unless committed (so try-with-resources cleans up any failure).
+   */
+  static final class Staged implements Closeable {
+    private final Configuration conf;
     private final FileSystem fs;
     private final Path target;
     private final Path temp;
     private boolean committed;
 
-    private Staged(FileSystem fs, Path target, Path temp) {
+    private Staged(Configuration conf, FileSystem fs, Path target, Path temp) {
+      this.conf = conf;
       this.fs = fs;
       this.target = target;
       this.temp = temp;
     }
 
+    /** The qualified target path. */
     Path target() {
       return target;
     }
@@ -82,52 +135,89 @@ final class AtomicLanding {
       return temp;
     }
 
-    /** Creates the temporary file (and missing parent folders); the caller closes the stream. */
+    /**
+     * Creates the temporary file (and missing parent folders) with a 64 KiB buffer; the caller
+     * closes the stream before {@link #commit()}.
+     */
     OutputStream create() throws IOException {
       return fs.create(temp, false, BUFFER_BYTES);
     }
 
-    /**
-     * Renames the temporary file over the target. FileContext's {@code Rename.OVERWRITE} replaces
-     * the target in one call; a scheme with no FileContext binding falls back to FileSystem delete
-     * + rename (the target is then briefly absent, never partial).
-     */
+    /** Renames the temporary file over the target (see {@link AtomicLanding#renameOver}). */
     void commit() throws IOException {
       if (committed) {
         throw new IllegalStateException("already committed: " + target);
       }
-      FileContext context;
-      try {
-        context = FileContext.getFileContext(target.toUri(), hadoopConf);
-      } catch (UnsupportedFileSystemException e) {
-        context = null;
-      }
-      if (context != null) {
-        context.rename(temp, target, Options.Rename.OVERWRITE);
-      } else {
-        if (fs.exists(target) && !fs.delete(target, false)) {
-          throw new IOException("Could not replace " + target);
-        }
-        if (!fs.rename(temp, target)) {
-          throw new IOException("Could not rename " + temp + " to " + target);
-        }
-      }
+      renameOver(conf, fs, temp, target);
       committed = true;
     }
 
     /** Deletes the temporary file unless it was committed; never throws. */
     @Override
     public void close() {
-      if (committed) {
-        return;
+      if (!committed) {
+        deleteQuietly(fs, temp);
       }
-      try {
-        if (fs.exists(temp) && !fs.delete(temp, false)) {
-          LOG.warn("Could not delete temporary file {}", temp);
+    }
+  }
+
+  /**
+   * Renames {@code temp} over {@code target}. FileContext's {@code Rename.OVERWRITE} is atomic on
+   * HDFS and replaces the target in one call elsewhere; a scheme with no FileContext binding falls
+   * back to FileSystem delete + rename (the file is then briefly absent, never partial).
+   *
+   * <p>Where OVERWRITE is delete + rename (local disk, object stores), a concurrent landing of the
+   * same name can put its file back in between: the rename is then tried again, so the last rename
+   * wins. Renames of one target within this JVM take turns (the local file system moves a file and
+   * its checksum file in two steps, which two renames at once could mix up).
+   */
+  private static void renameOver(Configuration conf, FileSystem fs, Path temp, Path target)
+      throws IOException {
+    FileContext context;
+    try {
+      context = FileContext.getFileContext(target.toUri(), conf);
+    } catch (UnsupportedFileSystemException e) {
+      context = null;
+    }
+    synchronized (RENAME_LOCKS[Math.floorMod(target.hashCode(), RENAME_LOCKS.length)]) {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          renameOnce(context, fs, temp, target);
+          return;
+        } catch (FileAlreadyExistsException e) {
+          if (attempt == RENAME_ATTEMPTS || !fs.exists(temp)) {
+            throw e;
+          }
+          LOG.debug("{} reappeared while renaming over it; retrying", target);
         }
-      } catch (IOException e) {
-        LOG.warn("Could not delete temporary file {}: {}", temp, e.toString());
       }
+    }
+  }
+
+  private static void renameOnce(FileContext context, FileSystem fs, Path temp, Path target)
+      throws IOException {
+    if (context != null) {
+      context.rename(temp, target, Options.Rename.OVERWRITE);
+      return;
+    }
+    if (fs.exists(target) && !fs.delete(target, false)) {
+      throw new IOException("Could not replace " + target);
+    }
+    if (!fs.rename(temp, target)) {
+      if (fs.exists(target) && fs.exists(temp)) {
+        throw new FileAlreadyExistsException(target + " reappeared before the rename");
+      }
+      throw new IOException("Could not rename " + temp + " to " + target);
+    }
+  }
+
+  private static void deleteQuietly(FileSystem fs, Path temp) {
+    try {
+      if (fs.exists(temp) && !fs.delete(temp, false)) {
+        LOG.warn("Could not delete temporary file {}", temp);
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not delete temporary file {}: {}", temp, e.toString());
     }
   }
 }

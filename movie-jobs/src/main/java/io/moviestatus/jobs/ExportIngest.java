@@ -1,25 +1,24 @@
 package io.moviestatus.jobs;
 
+import static java.util.Objects.requireNonNull;
+
 import io.moviestatus.ingest.ExportIngestResult;
 import io.moviestatus.ingest.ExportIngestion;
-import io.moviestatus.ingest.TmdbExportNotPublishedException;
 import io.moviestatus.model.LakeLayout;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ingest --source export}: TMDB's daily ID export (every movie, no credential) → bronze, as
- * received. Kept apart from {@link IngestJob}'s discover path so each stays small.
+ * received. Kept apart from {@link IngestJob}'s discover path so each stays small. An export not
+ * published yet surfaces as {@link io.moviestatus.ingest.TmdbExportNotPublishedException}, which
+ * {@link Jobs#exitCode} maps to {@value Jobs#EXPORT_NOT_PUBLISHED}.
  */
 final class ExportIngest {
-
-  /** Exit code when the day's export is not published yet (TMDB publishes by 08:00 UTC). */
-  static final int EXIT_EXPORT_NOT_PUBLISHED = 6;
 
   /** What {@code ingest} fetches. */
   enum Source {
@@ -42,31 +41,28 @@ final class ExportIngest {
     }
   }
 
+  /** One export ingest: the lake, the export's date and the export folder URL. */
+  record Config(LakeLayout lake, LocalDate date, String baseUrl) {
+    /** Validates; a URL that is not http(s) is an {@link IllegalArgumentException}. */
+    Config {
+      requireNonNull(lake, "lake is null");
+      requireNonNull(date, "date is null");
+      ExportIngestion.builder().baseUrl(requireNonNull(baseUrl, "baseUrl is null"));
+    }
+  }
+
   private ExportIngest() {}
 
-  /**
-   * Lands the export of {@code date}; prints one line on success. An export not published yet is
-   * one line on the command's error stream and {@value #EXIT_EXPORT_NOT_PUBLISHED}.
-   */
-  static int run(CommandSpec spec, LakeLayout lake, LocalDate date, String baseUrl)
-      throws IOException {
-    ExportIngestion.Builder builder =
-        Jobs.validated(spec, () -> ExportIngestion.builder().baseUrl(baseUrl).lake(lake));
+  /** Lands the export of {@code config.date()} through {@code spark}'s Hadoop configuration. */
+  static ExportIngestResult run(SparkSession spark, Config config) throws IOException {
+    requireNonNull(config, "config is null");
     try (ExportIngestion export =
-        builder.hadoopConf(Jobs.spark().sparkContext().hadoopConfiguration()).build()) {
-      ExportIngestResult result = export.ingest(date);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "ingest export %s: %d movies, %d bytes, sha256 %s -> %s%n",
-              result.date(), result.lines(), result.sizeBytes(), result.sha256(), result.path());
-      spec.commandLine().getOut().flush();
-      return 0;
-    } catch (TmdbExportNotPublishedException e) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("error: " + e.getMessage());
-      err.flush();
-      return EXIT_EXPORT_NOT_PUBLISHED;
+        ExportIngestion.builder()
+            .baseUrl(config.baseUrl())
+            .lake(config.lake())
+            .hadoopConf(spark.sparkContext().hadoopConfiguration())
+            .build()) {
+      return export.ingest(config.date());
     }
   }
 }

@@ -3,6 +3,7 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.ingest.BronzeWriter;
+import io.moviestatus.ingest.ExportIngestResult;
 import io.moviestatus.ingest.ExportIngestion;
 import io.moviestatus.ingest.IngestResult;
 import io.moviestatus.ingest.Ingestion;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,14 +123,21 @@ public final class IngestJob implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (source == ExportIngest.Source.EXPORT) {
-      int code = ExportIngest.run(spec, lake.layout(), date, exportBaseUrl);
-      if (code == 0) {
-        catalog.register(lake.layout());
-      }
-      return code;
+      ExportIngest.Config config =
+          Jobs.validated(spec, () -> new ExportIngest.Config(lake.layout(), date, exportBaseUrl));
+      ExportIngestResult result = ExportIngest.run(Jobs.spark(), config);
+      // The command's stream (System.out unless a test sets another).
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "ingest export %s: %d movies, %d bytes, sha256 %s -> %s%n",
+              result.date(), result.lines(), result.sizeBytes(), result.sha256(), result.path())
+          .flush();
+      catalog.register(config.lake());
+      return 0;
     }
     Config config = config();
-    IngestResult result = run(config, System.err);
+    IngestResult result = run(Jobs.spark(), config, System.err);
     System.out.printf(
         "ingest %s: %d movies on %d page(s) -> %s; %d genres -> %s%n",
         result.date(),
@@ -141,13 +150,22 @@ public final class IngestJob implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs one ingest, printing page progress to {@code progress}. */
-  public static IngestResult run(Config config, PrintStream progress) throws IOException {
-    BronzeWriter writer = new BronzeWriter(Jobs.spark().sparkContext().hadoopConfiguration());
+  /** Runs one ingest into the lake of {@code spark}'s Hadoop configuration. */
+  public static IngestResult run(SparkSession spark, Config config) throws IOException {
+    return run(spark, config, null);
+  }
+
+  /** Runs one ingest, printing page progress to {@code progress} (none when null). */
+  public static IngestResult run(SparkSession spark, Config config, PrintStream progress)
+      throws IOException {
+    BronzeWriter writer = new BronzeWriter(spark.sparkContext().hadoopConfiguration());
     try (TmdbClient client =
         TmdbClient.builder().baseUrl(config.baseUrl()).credential(config.credential()).build()) {
       return new Ingestion(client, writer, config.lake())
-          .ingest(config.date(), config.top(), pageProgress(progress));
+          .ingest(
+              config.date(),
+              config.top(),
+              progress == null ? ProgressListener.NONE : pageProgress(progress));
     }
   }
 

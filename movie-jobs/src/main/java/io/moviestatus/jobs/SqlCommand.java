@@ -39,18 +39,18 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TableNaming naming = catalog.naming();
-    run(lake.layout(), naming == null ? TableNaming.local() : naming, query, System.out);
+    run(
+        Jobs.spark(),
+        lake.layout(),
+        naming == null ? TableNaming.local() : naming,
+        query,
+        System.out);
     return 0;
   }
 
-  /** Runs the query over the lake's tables (named as {@link TableNaming#local()}). */
-  static void run(LakeLayout lake, String query, PrintStream out) {
-    run(lake, TableNaming.local(), query, out);
-  }
-
   /** Runs the query over the lake's tables and prints the result as CSV. */
-  static void run(LakeLayout lake, TableNaming naming, String query, PrintStream out) {
-    SparkSession spark = Jobs.spark();
+  static void run(
+      SparkSession spark, LakeLayout lake, TableNaming naming, String query, PrintStream out) {
     DeltaTables.registerViews(spark, lake, Tables.all());
     TableRegistry.register(spark, lake, naming);
     Dataset<Row> result = spark.sql(query);

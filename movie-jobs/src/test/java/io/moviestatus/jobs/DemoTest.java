@@ -3,6 +3,7 @@ package io.moviestatus.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableNaming;
 import io.moviestatus.transform.lake.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ class DemoTest {
   static void runDemo() throws Exception {
     LocalSpark.session().sparkContext().setLogLevel("ERROR");
     lake = LakeLayout.of(root.toString());
-    demoOutput = capture(out -> DemoCommand.run(lake, out));
+    demoOutput = capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
   }
 
   private interface Body {
@@ -47,7 +48,8 @@ class DemoTest {
   }
 
   private static String sql(String query) throws Exception {
-    return capture(out -> SqlCommand.run(lake, query, out));
+    return capture(
+        out -> SqlCommand.run(LocalSpark.session(), lake, TableNaming.local(), query, out));
   }
 
   @Test
@@ -120,7 +122,7 @@ class DemoTest {
     String before = sql("SELECT * FROM status_fact ORDER BY movie_id, date_id");
     String movies = sql("SELECT * FROM movies_dim ORDER BY movie_id");
 
-    capture(out -> DemoCommand.run(lake, out));
+    capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
 
     assertThat(sql("SELECT * FROM status_fact ORDER BY movie_id, date_id")).isEqualTo(before);
     assertThat(sql("SELECT * FROM movies_dim ORDER BY movie_id")).isEqualTo(movies);

@@ -45,7 +45,7 @@ class BronzeContractTest {
 
   @Test
   void envelopeSchemaNamesTheFetchMetadata() {
-    assertThat(BronzeContract.ENVELOPE_SCHEMA.fieldNames())
+    assertThat(BronzeSchemas.ENVELOPE_SCHEMA.fieldNames())
         .containsExactly(
             "endpoint",
             "snapshot_date",
@@ -87,10 +87,10 @@ class BronzeContractTest {
 
   @Test
   void exportSchemasNameTheMetadataAndTheLineFields() {
-    assertThat(BronzeContract.EXPORT_METADATA_SCHEMA.fieldNames())
+    assertThat(BronzeSchemas.EXPORT_METADATA_SCHEMA.fieldNames())
         .containsExactly(
             "url", "snapshot_date", "fetched_at", "http_status", "size_bytes", "sha256", "lines");
-    assertThat(BronzeContract.EXPORT_LINE_SCHEMA.fieldNames())
+    assertThat(BronzeSchemas.EXPORT_LINE_SCHEMA.fieldNames())
         .containsExactly("adult", "id", "original_title", "popularity", "video");
   }
 }
