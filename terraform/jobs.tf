@@ -1,4 +1,4 @@
-# The three scheduled jobs that run the shaded JAR (uploaded to a Unity Catalog volume in
+# The four scheduled jobs that run the shaded JAR (uploaded to a Unity Catalog volume in
 # unity_catalog.tf).
 #
 # - Every task declares the JAR in its own `library` block: a job-level library block is ignored.
@@ -130,6 +130,96 @@ resource "databricks_job" "ingest" {
   depends_on = [
     databricks_secret.tmdb_api_token,
     databricks_secret_acl.runner_read,
+    databricks_grants.artifacts,
+    databricks_grants.external_location,
+    databricks_grants.schema,
+  ]
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Daily export ingest: TMDB's daily ID export (every movie, no credential) -> bronze, as received.
+# TMDB publishes it by 08:00 UTC, so the schedule is in UTC whatever var.timezone says; an export not
+# published yet fails the attempt (exit code 6 locally) and the task's retries try again later.
+# ---------------------------------------------------------------------------------------------------
+
+resource "databricks_job" "ingest_export" {
+  name                = "${local.base_name}-ingest-export-daily"
+  description         = "Daily TMDB ID export of every movie into the bronze layer (io.moviestatus.jobs.IngestJob --source export)."
+  max_concurrent_runs = 1
+  tags                = local.job_tags
+
+  timeout_seconds = var.ingest_job_timeout_seconds
+
+  health {
+    rules {
+      metric = "RUN_DURATION_SECONDS"
+      op     = "GREATER_THAN"
+      value  = floor(var.ingest_job_timeout_seconds * local.duration_warning_ratio)
+    }
+  }
+
+  run_as {
+    service_principal_name = local.runner_id
+  }
+
+  schedule {
+    quartz_cron_expression = var.export_ingest_schedule
+    timezone_id            = "UTC"
+    pause_status           = local.schedule_pause_status
+  }
+
+  queue {
+    enabled = true
+  }
+
+  dynamic "email_notifications" {
+    for_each = length(var.notification_emails) > 0 ? [1] : []
+    content {
+      on_failure                             = var.notification_emails
+      on_duration_warning_threshold_exceeded = var.notification_emails
+      no_alert_for_skipped_runs              = true
+    }
+  }
+
+  task {
+    task_key                  = "ingest_export"
+    max_retries               = var.task_max_retries
+    min_retry_interval_millis = var.task_min_retry_interval_millis
+    retry_on_timeout          = true
+    timeout_seconds           = var.ingest_timeout_seconds
+
+    # No spark_env_vars: the export needs no credential.
+    new_cluster {
+      spark_version      = var.spark_version
+      node_type_id       = var.node_type
+      num_workers        = var.num_workers
+      data_security_mode = "SINGLE_USER"
+      single_user_name   = local.runner_id
+      spark_conf         = local.cluster_spark_conf
+      custom_tags        = local.cluster_custom_tags
+
+      azure_attributes {
+        availability       = local.cluster_availability
+        first_on_demand    = 1
+        spot_bid_max_price = -1
+      }
+    }
+
+    library {
+      jar = databricks_file.jar.path
+    }
+
+    spark_jar_task {
+      main_class_name = "io.moviestatus.jobs.IngestJob"
+      # {{job.start_time.iso_date}} is the run's start date in UTC, the export's file date.
+      parameters = concat(
+        ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name, "--source", "export", "--date", "{{job.start_time.iso_date}}"],
+        var.tmdb_export_base_url == "" ? [] : ["--export-base-url", var.tmdb_export_base_url]
+      )
+    }
+  }
+
+  depends_on = [
     databricks_grants.artifacts,
     databricks_grants.external_location,
     databricks_grants.schema,

@@ -16,18 +16,20 @@ output "databricks_workspace_id" {
 output "job_ids" {
   description = "Databricks job ids, by job."
   value = {
-    ingest      = databricks_job.ingest.id
-    pipeline    = databricks_job.pipeline.id
-    maintenance = databricks_job.maintenance.id
+    ingest        = databricks_job.ingest.id
+    ingest_export = databricks_job.ingest_export.id
+    pipeline      = databricks_job.pipeline.id
+    maintenance   = databricks_job.maintenance.id
   }
 }
 
 output "job_urls" {
   description = "Links to the jobs in the workspace UI."
   value = {
-    ingest      = databricks_job.ingest.url
-    pipeline    = databricks_job.pipeline.url
-    maintenance = databricks_job.maintenance.url
+    ingest        = databricks_job.ingest.url
+    ingest_export = databricks_job.ingest_export.url
+    pipeline      = databricks_job.pipeline.url
+    maintenance   = databricks_job.maintenance.url
   }
 }
 

@@ -295,6 +295,17 @@ variable "ingest_schedule" {
   }
 }
 
+variable "export_ingest_schedule" {
+  description = "Quartz cron, in UTC, of the daily TMDB ID export ingest (IngestJob --source export). TMDB publishes each day's export by 08:00 UTC."
+  type        = string
+  default     = "0 30 9 * * ?"
+
+  validation {
+    condition     = length(split(" ", trimspace(var.export_ingest_schedule))) >= 6 && length(split(" ", trimspace(var.export_ingest_schedule))) <= 7
+    error_message = "export_ingest_schedule must be a quartz cron expression with 6 or 7 fields, e.g. \"0 30 9 * * ?\"."
+  }
+}
+
 variable "pipeline_schedule" {
   description = "Quartz cron of the weekly pipeline job (silver -> ratings -> gold -> recommend). Must name the day(s) of the week."
   type        = string
@@ -346,6 +357,17 @@ variable "tmdb_base_url" {
   validation {
     condition     = var.tmdb_base_url == "" || can(regex("^https://", var.tmdb_base_url))
     error_message = "tmdb_base_url must be empty or an https:// URL."
+  }
+}
+
+variable "tmdb_export_base_url" {
+  description = "Override of the TMDB daily export folder URL (IngestJob --export-base-url). Empty = the runner's default (https://files.tmdb.org/p/exports/)."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.tmdb_export_base_url == "" || can(regex("^https://", var.tmdb_export_base_url))
+    error_message = "tmdb_export_base_url must be empty or an https:// URL."
   }
 }
 

@@ -2,7 +2,9 @@ package io.moviestatus.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -15,11 +17,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lands one file atomically through the Hadoop file system API: the content goes to a hidden
- * temporary file with a unique name in the target's folder ({@code .<name>.<uuid>.tmp}), which is
- * then renamed over the target. Readers never see a partial file; two landings of the same name at
- * once never share a temporary file (the last rename wins); on failure the temporary file is
- * deleted and the earlier target stays as it was.
+ * Lands files atomically through the Hadoop file system API — the one helper behind {@link
+ * BronzeWriter}, {@link RatingsLanding} and {@link ExportIngestion}: the content goes to a hidden
+ * temporary file with a unique name in the target's folder ({@code .<name>.<uuid>.tmp}, ignored by
+ * Spark and Hadoop input formats), which is then renamed over the target. Readers never see a
+ * partial file; two landings of the same name at once never share a temporary file (the last rename
+ * wins); on failure the temporary file is deleted and the earlier target stays as it was.
+ *
+ * <p>One step ({@link #land}) when the content is written and committed together:
+ *
+ * <pre>{@code
+ * AtomicLanding.land(conf, target, (fs, temp) -> {
+ *   try (OutputStream out = fs.create(temp, false)) {
+ *     out.write(bytes);
+ *   }
+ * });
+ * }</pre>
+ *
+ * <p>Two steps ({@link #stage}) when the rename must wait, e.g. until a second file is ready:
+ *
+ * <pre>{@code
+ * try (AtomicLanding.Staged staged = AtomicLanding.stage(conf, target)) {
+ *   try (OutputStream out = staged.create()) {
+ *     out.write(bytes);
+ *   }
+ *   staged.commit(); // without it, close() deletes the temporary file
+ * }
+ * }</pre>
  */
 final class AtomicLanding {
 
@@ -30,6 +54,8 @@ final class AtomicLanding {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(AtomicLanding.class);
+
+  private static final int BUFFER_BYTES = 1 << 16;
 
   /** Rename attempts when a concurrent landing recreates the target in between. */
   private static final int RENAME_ATTEMPTS = 10;
@@ -52,28 +78,87 @@ final class AtomicLanding {
    * @return the qualified target path
    */
   static Path land(Configuration conf, Path target, Content content) throws IOException {
+    requireNonNull(content, "content is null");
+    try (Staged staged = stage(conf, target)) {
+      content.writeTo(staged.fs, staged.temp);
+      staged.commit();
+      return staged.target;
+    }
+  }
+
+  /** A unique temporary file for {@code target}, not created yet; see {@link Staged}. */
+  static Staged stage(Configuration conf, Path target) throws IOException {
     requireNonNull(conf, "conf is null");
     requireNonNull(target, "target is null");
-    requireNonNull(content, "content is null");
     FileSystem fs = target.getFileSystem(conf);
     Path qualified = fs.makeQualified(target);
-    Path temp = temporaryFor(qualified);
-    boolean renamed = false;
-    try {
-      content.writeTo(fs, temp);
-      renameOver(conf, fs, temp, qualified);
-      renamed = true;
-      return qualified;
-    } finally {
-      if (!renamed) {
-        deleteQuietly(fs, temp);
-      }
-    }
+    return new Staged(conf, fs, qualified, temporaryFor(qualified));
+  }
+
+  /** Deletes {@code target} if it exists; true when a file was deleted. */
+  static boolean deleteIfExists(Configuration conf, Path target) throws IOException {
+    requireNonNull(conf, "conf is null");
+    requireNonNull(target, "target is null");
+    FileSystem fs = target.getFileSystem(conf);
+    return fs.exists(target) && fs.delete(target, false);
   }
 
   /** {@code <folder>/.<name>.<uuid>.tmp}: hidden, unique, and never a lake file name. */
   static Path temporaryFor(Path target) {
     return new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+  }
+
+  /**
+   * One temporary file on its way to its target: {@link #commit()} renames it over the target;
+   * {@link #close()} deletes it unless committed (so try-with-resources cleans up any failure).
+   */
+  static final class Staged implements Closeable {
+    private final Configuration conf;
+    private final FileSystem fs;
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    private Staged(Configuration conf, FileSystem fs, Path target, Path temp) {
+      this.conf = conf;
+      this.fs = fs;
+      this.target = target;
+      this.temp = temp;
+    }
+
+    /** The qualified target path. */
+    Path target() {
+      return target;
+    }
+
+    Path temp() {
+      return temp;
+    }
+
+    /**
+     * Creates the temporary file (and missing parent folders) with a 64 KiB buffer; the caller
+     * closes the stream before {@link #commit()}.
+     */
+    OutputStream create() throws IOException {
+      return fs.create(temp, false, BUFFER_BYTES);
+    }
+
+    /** Renames the temporary file over the target (see {@link AtomicLanding#renameOver}). */
+    void commit() throws IOException {
+      if (committed) {
+        throw new IllegalStateException("already committed: " + target);
+      }
+      renameOver(conf, fs, temp, target);
+      committed = true;
+    }
+
+    /** Deletes the temporary file unless it was committed; never throws. */
+    @Override
+    public void close() {
+      if (!committed) {
+        deleteQuietly(fs, temp);
+      }
+    }
   }
 
   /**

@@ -3,6 +3,8 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.ingest.BronzeWriter;
+import io.moviestatus.ingest.ExportIngestResult;
+import io.moviestatus.ingest.ExportIngestion;
 import io.moviestatus.ingest.IngestResult;
 import io.moviestatus.ingest.Ingestion;
 import io.moviestatus.ingest.ProgressListener;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Fetch the day's TMDB discover snapshot (top N by popularity) and the genre list into bronze.",
-      "Credential: TMDB_API_TOKEN (v4 bearer) or TMDB_API_KEY (v3 api_key) in the environment."
+      "Credential: TMDB_API_TOKEN (v4 bearer) or TMDB_API_KEY (v3 api_key) in the environment.",
+      "--source export: TMDB's daily ID export of every movie (no credential) into bronze as"
+          + " received; exit code 6 when the day's export is not published yet (by 08:00 UTC)."
     })
 public final class IngestJob implements Callable<Integer> {
 
@@ -75,6 +79,22 @@ public final class IngestJob implements Callable<Integer> {
       description = "TMDB API root (default: ${DEFAULT-VALUE}).")
   String baseUrl;
 
+  @Option(
+      names = "--source",
+      paramLabel = "discover|export",
+      defaultValue = "discover",
+      converter = ExportIngest.SourceConverter.class,
+      description =
+          "discover (default): top-N snapshot + genre list; export: TMDB's daily ID export.")
+  ExportIngest.Source source;
+
+  @Option(
+      names = "--export-base-url",
+      paramLabel = "URL",
+      defaultValue = ExportIngestion.DEFAULT_BASE_URL,
+      description = "TMDB daily export folder, --source export (default: ${DEFAULT-VALUE}).")
+  String exportBaseUrl;
+
   /** Environment the credential is read from; a test may replace it. */
   Map<String, String> environment = System.getenv();
 
@@ -102,6 +122,20 @@ public final class IngestJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (source == ExportIngest.Source.EXPORT) {
+      ExportIngest.Config config =
+          Jobs.validated(spec, () -> new ExportIngest.Config(lake.layout(), date, exportBaseUrl));
+      ExportIngestResult result = ExportIngest.run(Jobs.spark(), config);
+      // The command's stream (System.out unless a test sets another).
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "ingest export %s: %d movies, %d bytes, sha256 %s -> %s%n",
+              result.date(), result.lines(), result.sizeBytes(), result.sha256(), result.path())
+          .flush();
+      catalog.register(config.lake());
+      return 0;
+    }
     Config config = config();
     IngestResult result = run(Jobs.spark(), config, System.err);
     System.out.printf(

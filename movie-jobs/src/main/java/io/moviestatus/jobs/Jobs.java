@@ -1,6 +1,7 @@
 package io.moviestatus.jobs;
 
 import io.moviestatus.ingest.TmdbApiException;
+import io.moviestatus.ingest.TmdbExportNotPublishedException;
 import io.moviestatus.ingest.TmdbUnavailableException;
 import io.moviestatus.model.BadInputException;
 import java.io.PrintWriter;
@@ -36,6 +37,9 @@ final class Jobs {
 
   /** Exit code: input data the quarantine cannot take (e.g. a ratings file of no known format). */
   static final int BAD_INPUT = 5;
+
+  /** Exit code: the day's TMDB daily ID export is not published yet (by 08:00 UTC); run later. */
+  static final int EXPORT_NOT_PUBLISHED = 6;
 
   private Jobs() {}
 
@@ -92,6 +96,9 @@ final class Jobs {
       }
       if (cause instanceof BadInputException) {
         return BAD_INPUT;
+      }
+      if (cause instanceof TmdbExportNotPublishedException) {
+        return EXPORT_NOT_PUBLISHED;
       }
       if (cause.getCause() == cause) {
         break;

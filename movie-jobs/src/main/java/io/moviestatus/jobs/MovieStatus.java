@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       "2:usage error or bad argument",
       "3:TMDB rejected the credential (HTTP 401/403)",
       "4:TMDB unavailable after retries",
-      "5:bad input data beyond the quarantine (e.g. a ratings file that is not CSV/JSON)"
+      "5:bad input data beyond the quarantine (e.g. a ratings file that is not CSV/JSON)",
+      "6:the day's TMDB daily ID export is not published yet (ingest --source export)"
     },
     description =
         "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, sql, demo.",

@@ -302,7 +302,8 @@ class CommandLineTest {
         .containsPattern("(?m)^\\s+2\\s+usage error or bad argument$")
         .containsPattern("(?m)^\\s+3\\s+TMDB rejected the credential \\(HTTP 401/403\\)$")
         .containsPattern("(?m)^\\s+4\\s+TMDB unavailable after retries$")
-        .containsPattern("(?m)^\\s+5\\s+bad input data beyond the quarantine");
+        .containsPattern("(?m)^\\s+5\\s+bad input data beyond the quarantine")
+        .containsPattern("(?m)^\\s+6\\s+the day's TMDB daily ID export is not published yet");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * <pre>
  * bronze/tmdb/discover_movie/2026/11/2026-11-25.jsonl     one line per fetched discover page
  * bronze/tmdb/genre_movie_list/2026/11/2026-11-25.jsonl   one line (the genre list)
+ * bronze/tmdb/movie_ids_export/2026/11/2026-11-25.json.gz            TMDB's daily ID export, as published
+ * bronze/tmdb/movie_ids_export/2026/11/2026-11-25.json.gz.meta.json  its fetch metadata
  * </pre>
  *
  * <p>Every line is an <em>envelope</em>: the HTTP response body exactly as received (a JSON string,
@@ -90,6 +92,43 @@ public final class BronzeContract {
   private static final Pattern FILE_NAME =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})" + Pattern.quote(FILE_EXTENSION));
 
+  // ---- TMDB daily ID export ---------------------------------------------------------------------
+
+  /**
+   * Folder under {@code bronze/tmdb/} of TMDB's daily ID export: every valid movie, one JSON object
+   * per line, gzip-compressed ({@code {"adult":false,"id":3924,"original_title":"Blondie",
+   * "popularity":2.405,"video":false}}). Unlike the API sources the file is kept byte-exact as
+   * downloaded (no envelope per line); its fetch metadata is a separate JSON file beside it. Paths:
+   * {@link LakeLayout#bronzeExport()}, {@link LakeLayout#exportFile} and {@link
+   * LakeLayout#exportMetadataFile} (Spark-free, for the writer in {@code movie-ingest}).
+   */
+  public static final String MOVIE_IDS_EXPORT_FOLDER = "movie_ids_export";
+
+  /** Extension of an export file (Spark and Hadoop decompress it by this extension). */
+  public static final String EXPORT_FILE_EXTENSION = ".json.gz";
+
+  /**
+   * Appended to an export file's name to name its metadata file. The metadata is written last: a
+   * day's export is complete when its metadata file exists (re-ingesting a day removes the old
+   * metadata first, replaces the export, then writes the new metadata).
+   */
+  public static final String EXPORT_METADATA_SUFFIX = ".meta.json";
+
+  /** Export metadata field: the URL the file was downloaded from. */
+  public static final String URL = "url";
+
+  /** Export metadata field: size of the file in bytes. */
+  public static final String SIZE_BYTES = "size_bytes";
+
+  /** Export metadata field: SHA-256 of the file, lower-case hex. */
+  public static final String SHA256 = "sha256";
+
+  /** Export metadata field: lines (movies) in the decompressed file. */
+  public static final String LINES = "lines";
+
+  private static final Pattern EXPORT_FILE_NAME =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})" + Pattern.quote(EXPORT_FILE_EXTENSION));
+
   private BronzeContract() {}
 
   /** The folder holding all snapshot files of a source: {@code <lake>/bronze/tmdb/<source>}. */
@@ -118,6 +157,23 @@ public final class BronzeContract {
   public static Optional<LocalDate> snapshotDateOf(String fileName) {
     requireNonNull(fileName, "fileName is null");
     Matcher matcher = FILE_NAME.matcher(fileName);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(matcher.group(1), ISO));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The snapshot date an export file name stands for, or empty when the name is not an export file
+   * (its metadata file, or a writer's temporary file).
+   */
+  public static Optional<LocalDate> exportDateOf(String fileName) {
+    requireNonNull(fileName, "fileName is null");
+    Matcher matcher = EXPORT_FILE_NAME.matcher(fileName);
     if (!matcher.matches()) {
       return Optional.empty();
     }

@@ -61,5 +61,30 @@ public final class BronzeSchemas {
   public static final StructType GENRE_SCHEMA =
       new StructType().add("id", DataTypes.LongType).add("name", DataTypes.StringType);
 
+  /**
+   * Schema of an export metadata file ({@link BronzeContract#EXPORT_METADATA_SUFFIX}), one JSON
+   * object: {@code url, snapshot_date, fetched_at, http_status, size_bytes, sha256, lines}.
+   */
+  public static final StructType EXPORT_METADATA_SCHEMA =
+      new StructType()
+          .add(BronzeContract.URL, DataTypes.StringType)
+          .add(BronzeContract.SNAPSHOT_DATE, DataTypes.StringType)
+          .add(BronzeContract.FETCHED_AT, DataTypes.StringType)
+          .add(BronzeContract.HTTP_STATUS, DataTypes.IntegerType)
+          .add(BronzeContract.SIZE_BYTES, DataTypes.LongType)
+          .add(BronzeContract.SHA256, DataTypes.StringType)
+          .add(BronzeContract.LINES, DataTypes.LongType);
+
+  /**
+   * Schema of one line of TMDB's daily ID export ({@link BronzeContract#MOVIE_IDS_EXPORT_FOLDER}).
+   */
+  public static final StructType EXPORT_LINE_SCHEMA =
+      new StructType()
+          .add("adult", DataTypes.BooleanType)
+          .add("id", DataTypes.LongType)
+          .add("original_title", DataTypes.StringType)
+          .add("popularity", DataTypes.DoubleType)
+          .add("video", DataTypes.BooleanType);
+
   private BronzeSchemas() {}
 }

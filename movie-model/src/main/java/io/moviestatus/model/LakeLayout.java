@@ -2,6 +2,8 @@ package io.moviestatus.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
+
 /**
  * Where each layer lives under one lake root: a local folder by default, {@code abfss://…} or
  * {@code dbfs:/…} on Azure Databricks.
@@ -34,6 +36,31 @@ public record LakeLayout(String root) {
   /** Folder where rating files are dropped: {@code <lake>/bronze/ratings}. */
   public String bronzeRatings() {
     return bronze() + "/ratings";
+  }
+
+  /**
+   * Folder of TMDB's daily ID exports, {@code <lake>/bronze/tmdb/movie_ids_export} (see {@link
+   * BronzeContract#MOVIE_IDS_EXPORT_FOLDER}).
+   */
+  public String bronzeExport() {
+    return bronze() + "/tmdb/" + BronzeContract.MOVIE_IDS_EXPORT_FOLDER;
+  }
+
+  /** A day's export as published: {@code <bronzeExport>/<yyyy>/<MM>/<yyyy-MM-dd>.json.gz}. */
+  public String exportFile(LocalDate date) {
+    requireNonNull(date, "date is null");
+    return String.format(
+        "%s/%04d/%02d/%s%s",
+        bronzeExport(),
+        date.getYear(),
+        date.getMonthValue(),
+        date,
+        BronzeContract.EXPORT_FILE_EXTENSION);
+  }
+
+  /** The fetch metadata beside a day's export: {@code <exportFile>.meta.json}. */
+  public String exportMetadataFile(LocalDate date) {
+    return exportFile(date) + BronzeContract.EXPORT_METADATA_SUFFIX;
   }
 
   public String silver() {

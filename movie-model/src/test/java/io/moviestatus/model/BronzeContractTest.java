@@ -56,4 +56,41 @@ class BronzeContractTest {
             "http_status",
             "body");
   }
+
+  @Test
+  void exportFileAndItsMetadataLiveInYearAndMonthFoldersNamedByTheirDate() {
+    LocalDate date = LocalDate.of(2026, 3, 7);
+    assertThat(lake.exportFile(date))
+        .isEqualTo(
+            "abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/movie_ids_export/2026/03/2026-03-07.json.gz");
+    assertThat(lake.exportMetadataFile(date))
+        .isEqualTo(
+            "abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/movie_ids_export/2026/03/2026-03-07.json.gz.meta.json");
+    assertThat(lake.bronzeExport())
+        .isEqualTo(
+            "abfss://lake@acct.dfs.core.windows.net/movie-status/bronze/tmdb/movie_ids_export");
+  }
+
+  @Test
+  void exportDateIsReadBackFromTheExportFileNameOnly() {
+    assertThat(BronzeContract.exportDateOf("2026-11-01.json.gz"))
+        .contains(LocalDate.of(2026, 11, 1));
+    assertThat(BronzeContract.exportDateOf("2026-11-01.json.gz.meta.json"))
+        .as("metadata file")
+        .isEmpty();
+    assertThat(BronzeContract.exportDateOf(".2026-11-01.json.gz.5f1c.tmp"))
+        .as("temporary file")
+        .isEmpty();
+    assertThat(BronzeContract.exportDateOf("2026-02-30.json.gz")).as("no such day").isEmpty();
+    assertThat(BronzeContract.exportDateOf("2026-11-01.jsonl")).as("discover file").isEmpty();
+  }
+
+  @Test
+  void exportSchemasNameTheMetadataAndTheLineFields() {
+    assertThat(BronzeSchemas.EXPORT_METADATA_SCHEMA.fieldNames())
+        .containsExactly(
+            "url", "snapshot_date", "fetched_at", "http_status", "size_bytes", "sha256", "lines");
+    assertThat(BronzeSchemas.EXPORT_LINE_SCHEMA.fieldNames())
+        .containsExactly("adult", "id", "original_title", "popularity", "video");
+  }
 }

@@ -1,0 +1,280 @@
+package io.moviestatus.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Part of {@link ExportIngestion}: downloads one export into a staged temporary file beside its
+ * target, retrying I/O errors, 5xx and 429 with exponential backoff and jitter (honouring {@code
+ * Retry-After}). Each attempt stages a fresh temporary file and deletes it if the attempt fails; a
+ * successful attempt returns its file verified and still unrenamed, for the caller to commit.
+ */
+final class ExportDownload {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExportDownload.class);
+  private static final double JITTER = 0.25;
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  /** A verified download in its temporary file, not yet renamed; the caller closes it. */
+  record Downloaded(
+      AtomicLanding.Staged staged,
+      int httpStatus,
+      Instant fetchedAt,
+      long sizeBytes,
+      String sha256,
+      long lines) {}
+
+  /** An I/O failure reading the response (retried). */
+  private static final class TransientFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TransientFailure(IOException cause) {
+      super(cause);
+    }
+  }
+
+  /** An I/O failure writing the lake (not retried; rethrown as the IOException it is). */
+  private static final class LakeFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LakeFailure(IOException cause) {
+      super(cause);
+    }
+  }
+
+  private final OkHttpClient http;
+  private final Configuration hadoopConf;
+  private final int maxAttempts;
+  private final Duration backoffBase;
+  private final Duration backoffMax;
+  private final Clock clock;
+
+  ExportDownload(
+      OkHttpClient http,
+      Configuration hadoopConf,
+      int maxAttempts,
+      Duration backoffBase,
+      Duration backoffMax,
+      Clock clock) {
+    this.http = requireNonNull(http, "http is null");
+    this.hadoopConf = requireNonNull(hadoopConf, "hadoopConf is null");
+    this.maxAttempts = maxAttempts;
+    this.backoffBase = requireNonNull(backoffBase, "backoffBase is null");
+    this.backoffMax = requireNonNull(backoffMax, "backoffMax is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Downloads {@code url} into a temporary file beside {@code target}; {@code attempts} counts the
+   * attempts made.
+   */
+  Downloaded download(LocalDate date, String url, Path target, AtomicInteger attempts)
+      throws IOException {
+    RetryPolicy<Downloaded> retry =
+        RetryPolicy.<Downloaded>builder()
+            .handleIf(ExportDownload::isRetryable)
+            .withMaxAttempts(maxAttempts)
+            .withBackoff(backoffBase, backoffMax)
+            .withJitter(JITTER)
+            .withDelayFnOn(
+                context -> retryAfterDelay(context.getLastException()), TmdbApiException.class)
+            .onRetryScheduled(
+                event ->
+                    LOG.warn(
+                        "TMDB export {}: attempt {}/{} failed ({}); retrying in {} ms",
+                        date,
+                        event.getAttemptCount(),
+                        maxAttempts,
+                        describe(event.getLastException()),
+                        event.getDelay().toMillis()))
+            .build();
+    try {
+      return Failsafe.with(retry)
+          .get(
+              () -> {
+                attempts.incrementAndGet();
+                return attempt(date, url, target);
+              });
+    } catch (TmdbApiException e) {
+      if (e.isRetryable()) {
+        throw unavailable(date, url, e);
+      }
+      throw e;
+    } catch (TransientFailure e) {
+      throw unavailable(date, url, e.getCause());
+    } catch (LakeFailure e) {
+      throw (IOException) e.getCause();
+    } catch (FailsafeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new TmdbException("Interrupted while downloading the TMDB export " + date, cause);
+      }
+      throw new TmdbException("TMDB export " + date + " failed: " + describe(cause), cause);
+    }
+  }
+
+  private Downloaded attempt(LocalDate date, String url, Path target) {
+    // Identity: OkHttp must neither ask for nor transparently undo a Content-Encoding, so the bytes
+    // stored are the file's bytes.
+    Request request = new Request.Builder().url(url).header("Accept-Encoding", "identity").build();
+    AtomicLanding.Staged staged;
+    try {
+      staged = AtomicLanding.stage(hadoopConf, target);
+    } catch (IOException e) {
+      throw new LakeFailure(e);
+    }
+    boolean verified = false;
+    try (Response response = http.newCall(request).execute()) {
+      Instant fetchedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      int status = response.code();
+      if (status == 404 || status == 403) {
+        throw new TmdbExportNotPublishedException(date, url, status);
+      }
+      if (!response.isSuccessful()) {
+        throw new TmdbApiException(
+            status,
+            TmdbApiException.NO_TMDB_STATUS_CODE,
+            "TMDB export download failed (HTTP " + status + " for " + url + ")",
+            parseRetryAfter(response.header("Retry-After")));
+      }
+      ExportGzipCopy.Copied copied = copy(date, response, staged, status);
+      verified = true;
+      return new Downloaded(
+          staged, status, fetchedAt, copied.sizeBytes(), copied.sha256(), copied.lines());
+    } catch (IOException e) {
+      throw new TransientFailure(e);
+    } finally {
+      if (!verified) {
+        staged.close();
+      }
+    }
+  }
+
+  /** Streams the body into the staged file (see {@link ExportGzipCopy}) and closes the file. */
+  private static ExportGzipCopy.Copied copy(
+      LocalDate date, Response response, AtomicLanding.Staged staged, int status) {
+    OutputStream file;
+    try {
+      file = staged.create();
+    } catch (IOException e) {
+      throw new LakeFailure(e);
+    }
+    boolean closed = false;
+    try {
+      ExportGzipCopy.Copied copied;
+      try {
+        copied = ExportGzipCopy.copy(response.body().byteStream(), file);
+      } catch (ExportGzipCopy.SourceFailure e) {
+        throw new TransientFailure(e.cause());
+      } catch (ExportGzipCopy.SinkFailure e) {
+        throw new LakeFailure(e.cause());
+      } catch (ExportGzipCopy.NotGzip e) {
+        throw new TmdbMalformedResponseException(
+            "TMDB export for "
+                + date
+                + " is not a complete gzip file ("
+                + e.bytesReceived()
+                + " bytes received, HTTP "
+                + status
+                + "): "
+                + describe(e.cause()),
+            e.cause());
+      } catch (IOException e) {
+        throw new TransientFailure(e);
+      }
+      try {
+        file.close();
+        closed = true;
+      } catch (IOException e) {
+        throw new LakeFailure(e);
+      }
+      return copied;
+    } finally {
+      if (!closed) {
+        try {
+          file.close();
+        } catch (IOException e) {
+          LOG.debug("Closing a failed download's temporary file: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  private static boolean isRetryable(Throwable failure) {
+    return failure instanceof TransientFailure
+        || (failure instanceof TmdbApiException api && api.isRetryable());
+  }
+
+  private static Duration parseRetryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      return seconds < 0 ? null : Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      return null; // an HTTP date: the exponential backoff applies
+    }
+  }
+
+  /** Retry-After scaled so that the jitter never brings it below the server's value, else -1. */
+  private static Duration retryAfterDelay(Throwable failure) {
+    if (failure instanceof TmdbApiException api && api.retryAfter().isPresent()) {
+      Duration retryAfter = api.retryAfter().get();
+      if (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+        retryAfter = MAX_RETRY_AFTER;
+      }
+      return Duration.ofNanos((long) Math.ceil(retryAfter.toNanos() / (1 - JITTER)));
+    }
+    return Duration.ofNanos(-1);
+  }
+
+  private TmdbUnavailableException unavailable(LocalDate date, String url, Throwable lastFailure) {
+    return new TmdbUnavailableException(
+        maxAttempts,
+        "TMDB export "
+            + date
+            + " unreachable after "
+            + maxAttempts
+            + " attempts: "
+            + describe(lastFailure)
+            + " ("
+            + url
+            + ")",
+        lastFailure);
+  }
+
+  private static String describe(Throwable failure) {
+    if (failure == null) {
+      return "unknown failure";
+    }
+    if (failure instanceof TransientFailure && failure.getCause() != null) {
+      failure = failure.getCause();
+    }
+    if (failure instanceof TmdbException) {
+      return failure.getMessage();
+    }
+    String message = failure.getMessage();
+    String type = failure.getClass().getSimpleName();
+    return message == null ? type : type + ": " + message;
+  }
+}
