@@ -5,10 +5,12 @@
  * <p>Public API: {@link io.moviestatus.ingest.TmdbClient} (with its {@code Builder}) and {@link
  * io.moviestatus.ingest.TmdbCredential}; {@link io.moviestatus.ingest.Ingestion} (one day's
  * snapshot + genre list) over {@link io.moviestatus.ingest.BronzeWriter}; {@link
- * io.moviestatus.ingest.RatingsLanding}; the typed errors {@link
+ * io.moviestatus.ingest.RatingsLanding}; {@link io.moviestatus.ingest.ExportIngestion} (TMDB's
+ * daily ID export, byte-exact, streamed); the typed errors {@link
  * io.moviestatus.ingest.TmdbApiException} (HTTP status, TMDB code, message), {@link
  * io.moviestatus.ingest.TmdbUnavailableException} and {@link
- * io.moviestatus.ingest.TmdbMalformedResponseException}. Paging, retry policy, error mapping,
+ * io.moviestatus.ingest.TmdbMalformedResponseException} and {@link
+ * io.moviestatus.ingest.TmdbExportNotPublishedException}. Paging, retry policy, error mapping,
  * interceptors and the atomic landing are package-private.
  *
  * <pre>{@code

@@ -9,7 +9,7 @@
  * immutable {@code Config} record and {@code public static run(SparkSession, Config)}, so another
  * team's job can run a stage on its own session; {@code main} only parses the arguments, obtains
  * the session and maps failures to exit codes (README: 0 ok, 1 unexpected, 2 usage, 3 credential
- * rejected, 4 TMDB unavailable, 5 bad input).
+ * rejected, 4 TMDB unavailable, 5 bad input, 6 TMDB export not published yet).
  *
  * <pre>{@code
  * SilverBuildReport report =
