@@ -89,13 +89,7 @@ class RatingsImportTest {
   }
 
   private List<String> quarantine() {
-    return table(Tables.QUARANTINE)
-        .selectExpr("concat_ws('|', entity, reason, raw)")
-        .as(Encoders.STRING())
-        .collectAsList()
-        .stream()
-        .sorted()
-        .toList();
+    return SharedSpark.rows(table(Tables.QUARANTINE).select("entity", "reason", "raw"));
   }
 
   @Test

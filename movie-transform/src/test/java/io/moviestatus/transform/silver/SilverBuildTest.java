@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -52,20 +52,8 @@ class SilverBuildTest {
 
   /** Rows of a table as sorted strings "a|b|c" (columns in contract order). */
   private List<String> rows(TableContract contract) {
-    return table(contract)
-        .selectExpr(
-            "concat_ws('|', "
-                + String.join(
-                    ", ",
-                    contract.columnNames().stream()
-                        .map(c -> "coalesce(cast(" + c + " as string), 'null')")
-                        .toList())
-                + ")")
-        .as(Encoders.STRING())
-        .collectAsList()
-        .stream()
-        .sorted()
-        .toList();
+    Column[] columns = contract.columnNames().stream().map(Column::new).toArray(Column[]::new);
+    return SharedSpark.rows(table(contract).select(columns));
   }
 
   private void twoDays() {

@@ -1,8 +1,17 @@
 package io.moviestatus.transform.testing;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.moviestatus.transform.lake.LocalSpark;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -18,6 +27,21 @@ public final class SharedSpark {
     spark.sparkContext().setLogLevel("ERROR");
     spark.conf().set("spark.sql.shuffle.partitions", "1"); // test data is tiny
     return spark;
+  }
+
+  /**
+   * The rows of a frame as sorted strings {@code "a|b|c"}: every column in order, cast to string,
+   * null as {@code null}. The one way tests read a lake table's content; a transform's output is
+   * compared with {@link #assertSameRows} instead.
+   */
+  public static List<String> rows(Dataset<Row> frame) {
+    Column[] fields =
+        Arrays.stream(frame.columns())
+            .map(name -> coalesce(col(name).cast("string"), lit("null")))
+            .toArray(Column[]::new);
+    return frame.select(concat_ws("|", fields)).as(Encoders.STRING()).collectAsList().stream()
+        .sorted()
+        .toList();
   }
 
   /** Same schema and same rows, in any order (spark-testing-base). */
