@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "movie-status 0.1.0",
     description =
-        "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, sql, demo.",
+        "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, report, sql, demo.",
     subcommands = {
       DemoCommand.class,
       IngestJob.class,
@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RatingsJob.class,
       GoldJob.class,
       RecommendJob.class,
+      ReportJob.class,
       SqlCommand.class,
       MaintenanceJob.class
     })

@@ -16,7 +16,17 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"demo", "ingest", "silver", "ratings", "gold", "recommend", "sql", "maintenance"})
+      strings = {
+        "demo",
+        "ingest",
+        "silver",
+        "ratings",
+        "gold",
+        "recommend",
+        "report",
+        "sql",
+        "maintenance"
+      })
   void everyCommandHasHelp(String command) {
     Cli result = Cli.run(command, "--help");
 
@@ -50,6 +60,16 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().lines().toList())
         .containsExactly("error: --from and --to go together", "try 'movie-status silver --help'");
+  }
+
+  @Test
+  void reportWindowMustBePositive() {
+    Cli result = Cli.run("report", "--days", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "error: --days must be between 1 and 366, was 0", "try 'movie-status report --help'");
   }
 
   @Test
