@@ -253,9 +253,10 @@ final class Charts {
     if (dots.isEmpty()) {
       return empty(title);
     }
+    // the y axis spans the data (weighted ratings cluster around the day's mean), not 0 to 10
     Scale y =
         Scale.nice(
-            Math.min(0, dots.stream().mapToDouble(Dot::y).min().orElse(0)),
+            dots.stream().mapToDouble(Dot::y).min().orElse(0),
             dots.stream().mapToDouble(Dot::y).max().orElse(1));
     Scale x = Scale.nice(0, dots.stream().mapToDouble(Dot::x).max().orElse(1));
     Plot plot = new Plot(title, HEIGHT, LEFT, y, xTitle, yTitle);
@@ -267,6 +268,7 @@ final class Charts {
       plot.svg.append(text(px, plot.bottom() + 16, "middle", Html.number(tick, 2)));
     }
     StringBuilder labels = new StringBuilder();
+    List<double[]> placed = new ArrayList<>(); // label boxes: y, left, right
     for (Dot dot : dots) {
       double cx = x.map(dot.x(), x0, x1);
       double cy = y.map(dot.y(), plot.bottom(), TOP);
@@ -288,12 +290,28 @@ final class Charts {
           .append("</title></circle>");
       if (dot.labelled()) {
         boolean rightHalf = cx > (x0 + x1) / 2;
+        String label = Html.shorten(dot.label(), 26);
+        double width = label.length() * 6.5;
+        double left = rightHalf ? cx - 7 - width : cx + 7;
+        double ly = cy - 6;
+        // move a label down until it no longer overlaps one already placed
+        boolean moved = true;
+        while (moved) {
+          moved = false;
+          for (double[] box : placed) {
+            if (Math.abs(box[0] - ly) < 14 && left < box[2] && left + width > box[1]) {
+              ly = box[0] + 14;
+              moved = true;
+            }
+          }
+        }
+        placed.add(new double[] {ly, left, left + width});
         labels.append(
             text(
                 rightHalf ? cx - 7 : cx + 7,
-                cy - 6,
+                ly,
                 rightHalf ? "end" : "start",
-                Html.shorten(dot.label(), 26),
+                label,
                 "point-label"));
       }
     }
