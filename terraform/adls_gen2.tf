@@ -11,8 +11,10 @@ resource "random_string" "storage_suffix" {
 }
 
 locals {
-  # Storage account names: 3-24 lower-case letters and digits, globally unique.
-  storage_account_name = substr("${replace(var.name_prefix, "-", "")}${var.environment}${random_string.storage_suffix.result}", 0, 24)
+  # Storage account names: 3-24 lower-case letters and digits, globally unique. The prefix is cut to
+  # fit, never the environment or the random suffix (16 + 8 + 5 characters would not fit in 24).
+  storage_name_prefix  = replace(var.name_prefix, "-", "")
+  storage_account_name = "${substr(local.storage_name_prefix, 0, min(length(local.storage_name_prefix), 24 - length(var.environment) - 5))}${var.environment}${random_string.storage_suffix.result}"
 
   lake_layers = ["bronze", "silver", "gold", "_state"]
 
@@ -37,6 +39,35 @@ resource "azurerm_storage_account" "lake" {
   shared_access_key_enabled        = false # Entra ID (OAuth) only
   default_to_oauth_authentication  = true
   cross_tenant_replication_enabled = false
+
+  # Default: reachable from public networks (Entra ID still required), as the jobs' clusters and the
+  # deploying machine need. lake_public_network_access_restricted = true denies every network except
+  # lake_allowed_ip_ranges, trusted Azure services and the access connector (resource instance
+  # rule); clusters then need VNet injection with a storage service endpoint (see README).
+  public_network_access_enabled = true
+
+  dynamic "network_rules" {
+    for_each = var.lake_public_network_access_restricted ? [1] : []
+    content {
+      default_action = "Deny"
+      bypass         = ["AzureServices"]
+      ip_rules       = var.lake_allowed_ip_ranges
+
+      private_link_access {
+        endpoint_resource_id = azurerm_databricks_access_connector.lake.id
+      }
+    }
+  }
+
+  # Soft delete: a deleted blob, or the whole lake filesystem, can be restored for this many days.
+  blob_properties {
+    delete_retention_policy {
+      days = var.lake_soft_delete_retention_days
+    }
+    container_delete_retention_policy {
+      days = var.lake_soft_delete_retention_days
+    }
+  }
 
   tags = local.tags
 }

@@ -1,7 +1,7 @@
-# Databricks workspace, the service principal's rights on the lake, and the secret scope.
+# Databricks workspace, the job identity in it, and the secret scope.
 #
-# Storage access: abfss:// with the service principal's OAuth client credentials, set in each job
-# cluster's spark_conf (jobs.tf) from this secret scope. No DBFS mounts (deprecated).
+# Storage access goes through Unity Catalog (unity_catalog.tf): no storage secret in any cluster's
+# Spark conf, no DBFS mounts, no account keys.
 
 resource "azurerm_databricks_workspace" "this" {
   name                        = "${local.base_name}-dbw"
@@ -10,16 +10,6 @@ resource "azurerm_databricks_workspace" "this" {
   sku                         = var.databricks_sku
   managed_resource_group_name = "${local.base_name}-dbw-managed-rg"
   tags                        = local.tags
-}
-
-# Least privilege: data access on the lake filesystem (container) only, not on the whole account.
-# azurerm_storage_data_lake_gen2_filesystem exports a data-plane URL as its id, so the filesystem's
-# resource-manager id is assembled here.
-resource "azurerm_role_assignment" "sp_lake_contributor" {
-  scope                = "${azurerm_storage_account.lake.id}/blobServices/default/containers/${azurerm_storage_data_lake_gen2_filesystem.lake.name}"
-  role_definition_name = "Storage Blob Data Contributor"
-  principal_id         = azuread_service_principal.databricks.object_id
-  principal_type       = "ServicePrincipal"
 }
 
 # The Entra ID service principal, registered in the workspace so that jobs can run as it.
@@ -44,7 +34,6 @@ locals {
 
   secret_keys = {
     tmdb_api_token   = "tmdb-api-token"
-    sp_client_secret = "sp-client-secret"
     ratings_hmac_key = "ratings-hmac-key"
   }
 
@@ -52,23 +41,16 @@ locals {
   secret_ref = { for k, v in local.secret_keys : k => "{{secrets/${databricks_secret_scope.this.name}/${v}}}" }
 }
 
+# Premium/trial workspaces only (validated): the creator manages the scope, nobody else can read it
+# unless an ACL below says so.
 resource "databricks_secret_scope" "this" {
   name = var.secret_scope_name
-
-  # Standard-tier workspaces only accept scopes manageable by all users.
-  initial_manage_principal = local.databricks_premium ? null : "users"
 }
 
 resource "databricks_secret" "tmdb_api_token" {
   scope        = databricks_secret_scope.this.name
   key          = local.secret_keys.tmdb_api_token
   string_value = var.tmdb_api_token
-}
-
-resource "databricks_secret" "sp_client_secret" {
-  scope        = databricks_secret_scope.this.name
-  key          = local.secret_keys.sp_client_secret
-  string_value = azuread_application_password.databricks.value
 }
 
 resource "databricks_secret" "ratings_hmac_key" {
@@ -78,10 +60,8 @@ resource "databricks_secret" "ratings_hmac_key" {
 }
 
 # The jobs run as the service principal, which must be able to read the scope to resolve
-# {{secrets/...}} references. Secret ACLs exist on premium/trial only (on standard, all users can read).
+# {{secrets/...}} references in spark_env_vars.
 resource "databricks_secret_acl" "runner_read" {
-  count = local.databricks_premium ? 1 : 0
-
   scope      = databricks_secret_scope.this.name
   principal  = databricks_service_principal.runner.application_id
   permission = "READ"

@@ -1,40 +1,24 @@
-# The shaded JAR as a workspace file and the three scheduled jobs that run it.
+# The three scheduled jobs that run the shaded JAR (uploaded to a Unity Catalog volume in
+# unity_catalog.tf).
 #
-# - Libraries in the DBFS root are disabled from Runtime 15.1, so the JAR is a workspace file.
 # - Every task declares the JAR in its own `library` block: a job-level library block is ignored.
-# - Every job runs as the service principal (run_as) on dedicated (single-user) job clusters; no
-#   all-purpose cluster, and no standard-access/serverless compute (Spark Connect lacks the full Spark
-#   API the recommender needs).
+# - Every job runs as the service principal (run_as) on dedicated (single-user) job clusters, which
+#   reach the lake through Unity Catalog: no storage secret in any spark_conf. No all-purpose
+#   cluster, and no standard-access/serverless compute (Spark Connect lacks the full Spark API the
+#   recommender needs).
+# - Every task passes --catalog/--schema: after its run, the runner registers each lake table as
+#   <catalog>.<schema>.<table> (an external Delta table), so SQL warehouses and the dashboard see it.
 # - main_class_name values and the runners' flags are written out literally in each task so the Maven
 #   contract test can check them against the JAR and the runners.
 
 locals {
-  jar_source = startswith(var.jar_path, "/") ? var.jar_path : "${path.module}/${var.jar_path}"
-  jar_exists = fileexists(local.jar_source)
-
-  runner_id = databricks_service_principal.runner.application_id
-
-  # abfss:// OAuth with the service principal's client credentials. The spark.hadoop. prefix puts the
-  # keys into the cluster's Hadoop configuration as well as the Spark conf, so both DataFrame/Delta I/O
-  # and the bronze writer's direct Hadoop FileSystem calls authenticate.
-  abfss_spark_conf = {
-    "spark.hadoop.fs.azure.account.auth.type.${local.lake_dfs_host}"              = "OAuth"
-    "spark.hadoop.fs.azure.account.oauth.provider.type.${local.lake_dfs_host}"    = "org.apache.hadoop.fs.azurebfs.oauth2.ClientCredsTokenProvider"
-    "spark.hadoop.fs.azure.account.oauth2.client.id.${local.lake_dfs_host}"       = azuread_application.databricks.client_id
-    "spark.hadoop.fs.azure.account.oauth2.client.secret.${local.lake_dfs_host}"   = local.secret_ref.sp_client_secret
-    "spark.hadoop.fs.azure.account.oauth2.client.endpoint.${local.lake_dfs_host}" = "https://login.microsoftonline.com/${local.tenant_id}/oauth2/token"
-  }
-
   # num_workers = 0 -> single-node cluster (driver only).
   single_node = var.num_workers == 0
 
-  cluster_spark_conf = merge(
-    local.abfss_spark_conf,
-    local.single_node ? {
-      "spark.databricks.cluster.profile" = "singleNode"
-      "spark.master"                     = "local[*]"
-    } : {}
-  )
+  cluster_spark_conf = local.single_node ? {
+    "spark.databricks.cluster.profile" = "singleNode"
+    "spark.master"                     = "local[*]"
+  } : {}
 
   cluster_custom_tags = merge(local.tags, local.single_node ? { ResourceClass = "SingleNode" } : {})
 
@@ -48,48 +32,14 @@ locals {
   }
 
   # Rating inputs: an abfss:// URI as given, or a path relative to the lake filesystem.
-  lake_fs_uri        = "abfss://${azurerm_storage_data_lake_gen2_filesystem.lake.name}@${local.lake_dfs_host}"
   ratings_enabled    = var.ratings_input_path != ""
-  ratings_input_uri  = startswith(var.ratings_input_path, "abfss://") ? var.ratings_input_path : "${local.lake_fs_uri}/${trimprefix(var.ratings_input_path, "/")}"
-  ratings_links_uri  = startswith(var.ratings_links_path, "abfss://") ? var.ratings_links_path : "${local.lake_fs_uri}/${trimprefix(var.ratings_links_path, "/")}"
+  ratings_input_uri  = startswith(var.ratings_input_path, "abfss://") ? var.ratings_input_path : "${local.lake_container_uri}/${trimprefix(var.ratings_input_path, "/")}"
+  ratings_links_uri  = startswith(var.ratings_links_path, "abfss://") ? var.ratings_links_path : "${local.lake_container_uri}/${trimprefix(var.ratings_links_path, "/")}"
   gold_upstream_task = local.ratings_enabled ? "ratings" : "silver"
-}
 
-# ---------------------------------------------------------------------------------------------------
-# The JAR
-# ---------------------------------------------------------------------------------------------------
-
-resource "databricks_directory" "jars" {
-  path = var.workspace_jar_dir
-}
-
-resource "databricks_workspace_file" "jar" {
-  path   = "${databricks_directory.jars.path}/${basename(var.jar_path)}"
-  source = local.jar_source
-
-  # A changed JAR (new hash) shows up in the plan and is uploaded again; job clusters fetch the library
-  # at every start, so the next run uses it.
-  md5 = local.jar_exists ? filemd5(local.jar_source) : null
-
-  lifecycle {
-    precondition {
-      condition     = local.jar_exists
-      error_message = "The shaded JAR was not found at ${local.jar_source}. Build it first from the repository root: ./mvnw -B package -DskipTests"
-    }
-  }
-}
-
-# The jobs run as the service principal, which must be able to read the JAR (workspace-object
-# permissions exist on premium/trial only).
-resource "databricks_permissions" "jars_read" {
-  count = local.databricks_premium ? 1 : 0
-
-  directory_path = databricks_directory.jars.path
-
-  access_control {
-    service_principal_name = local.runner_id
-    permission_level       = "CAN_READ"
-  }
+  # A run longer than this fraction of the job timeout raises the RUN_DURATION_SECONDS health
+  # warning (and an e-mail when notification_emails is set).
+  duration_warning_ratio = 0.5
 }
 
 # ---------------------------------------------------------------------------------------------------
@@ -101,6 +51,17 @@ resource "databricks_job" "ingest" {
   description         = "Daily TMDB snapshot of the top movies into the bronze layer (io.moviestatus.jobs.IngestJob)."
   max_concurrent_runs = 1
   tags                = local.job_tags
+
+  # The whole run, retries included; a run past the health threshold warns before the timeout.
+  timeout_seconds = var.ingest_job_timeout_seconds
+
+  health {
+    rules {
+      metric = "RUN_DURATION_SECONDS"
+      op     = "GREATER_THAN"
+      value  = floor(var.ingest_job_timeout_seconds * local.duration_warning_ratio)
+    }
+  }
 
   run_as {
     service_principal_name = local.runner_id
@@ -119,8 +80,9 @@ resource "databricks_job" "ingest" {
   dynamic "email_notifications" {
     for_each = length(var.notification_emails) > 0 ? [1] : []
     content {
-      on_failure                = var.notification_emails
-      no_alert_for_skipped_runs = true
+      on_failure                             = var.notification_emails
+      on_duration_warning_threshold_exceeded = var.notification_emails
+      no_alert_for_skipped_runs              = true
     }
   }
 
@@ -152,14 +114,14 @@ resource "databricks_job" "ingest" {
     }
 
     library {
-      jar = databricks_workspace_file.jar.workspace_path
+      jar = databricks_file.jar.path
     }
 
     spark_jar_task {
       main_class_name = "io.moviestatus.jobs.IngestJob"
       # {{job.start_time.iso_date}}: the run's start date, so retries of a run ingest the same day.
       parameters = concat(
-        ["--lake", local.lake_root_uri, "--date", "{{job.start_time.iso_date}}", "--top", tostring(var.tmdb_top_n)],
+        ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name, "--date", "{{job.start_time.iso_date}}", "--top", tostring(var.tmdb_top_n)],
         var.tmdb_base_url == "" ? [] : ["--tmdb-base-url", var.tmdb_base_url]
       )
     }
@@ -167,10 +129,10 @@ resource "databricks_job" "ingest" {
 
   depends_on = [
     databricks_secret.tmdb_api_token,
-    databricks_secret.sp_client_secret,
     databricks_secret_acl.runner_read,
-    databricks_permissions.jars_read,
-    azurerm_role_assignment.sp_lake_contributor,
+    databricks_grants.artifacts,
+    databricks_grants.external_location,
+    databricks_grants.schema,
   ]
 }
 
@@ -187,6 +149,17 @@ resource "databricks_job" "pipeline" {
   description         = "Weekly bronze -> silver star schema, ratings, gold rankings and ALS recommendations."
   max_concurrent_runs = 1
   tags                = local.job_tags
+
+  # The whole run, retries included; a run past the health threshold warns before the timeout.
+  timeout_seconds = var.pipeline_job_timeout_seconds
+
+  health {
+    rules {
+      metric = "RUN_DURATION_SECONDS"
+      op     = "GREATER_THAN"
+      value  = floor(var.pipeline_job_timeout_seconds * local.duration_warning_ratio)
+    }
+  }
 
   run_as {
     service_principal_name = local.runner_id
@@ -205,8 +178,9 @@ resource "databricks_job" "pipeline" {
   dynamic "email_notifications" {
     for_each = length(var.notification_emails) > 0 ? [1] : []
     content {
-      on_failure                = var.notification_emails
-      no_alert_for_skipped_runs = true
+      on_failure                             = var.notification_emails
+      on_duration_warning_threshold_exceeded = var.notification_emails
+      no_alert_for_skipped_runs              = true
     }
   }
 
@@ -252,12 +226,12 @@ resource "databricks_job" "pipeline" {
     }
 
     library {
-      jar = databricks_workspace_file.jar.workspace_path
+      jar = databricks_file.jar.path
     }
 
     spark_jar_task {
       main_class_name = "io.moviestatus.jobs.GoldJob"
-      parameters      = ["--lake", local.lake_root_uri]
+      parameters      = ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name]
     }
   }
 
@@ -277,13 +251,13 @@ resource "databricks_job" "pipeline" {
       }
 
       library {
-        jar = databricks_workspace_file.jar.workspace_path
+        jar = databricks_file.jar.path
       }
 
       spark_jar_task {
         main_class_name = "io.moviestatus.jobs.RatingsJob"
         parameters = concat(
-          ["--lake", local.lake_root_uri, "--input", local.ratings_input_uri, "--format", var.ratings_format],
+          ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name, "--input", local.ratings_input_uri, "--format", var.ratings_format],
           var.ratings_links_path == "" ? [] : ["--links", local.ratings_links_uri]
         )
       }
@@ -303,13 +277,13 @@ resource "databricks_job" "pipeline" {
     }
 
     library {
-      jar = databricks_workspace_file.jar.workspace_path
+      jar = databricks_file.jar.path
     }
 
     spark_jar_task {
       main_class_name = "io.moviestatus.jobs.RecommendJob"
       parameters = concat(
-        ["--lake", local.lake_root_uri],
+        ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name],
         var.recommend_seed == null ? [] : ["--seed", format("%d", var.recommend_seed)]
       )
     }
@@ -325,21 +299,21 @@ resource "databricks_job" "pipeline" {
     timeout_seconds           = var.pipeline_task_timeout_seconds
 
     library {
-      jar = databricks_workspace_file.jar.workspace_path
+      jar = databricks_file.jar.path
     }
 
     spark_jar_task {
       main_class_name = "io.moviestatus.jobs.SilverJob"
-      parameters      = ["--lake", local.lake_root_uri]
+      parameters      = ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name]
     }
   }
 
   depends_on = [
-    databricks_secret.sp_client_secret,
     databricks_secret.ratings_hmac_key,
     databricks_secret_acl.runner_read,
-    databricks_permissions.jars_read,
-    azurerm_role_assignment.sp_lake_contributor,
+    databricks_grants.artifacts,
+    databricks_grants.external_location,
+    databricks_grants.schema,
   ]
 }
 
@@ -352,6 +326,17 @@ resource "databricks_job" "maintenance" {
   description         = "Weekly OPTIMIZE and VACUUM of the lake's Delta tables (io.moviestatus.jobs.MaintenanceJob)."
   max_concurrent_runs = 1
   tags                = local.job_tags
+
+  # The whole run, retries included; a run past the health threshold warns before the timeout.
+  timeout_seconds = var.maintenance_job_timeout_seconds
+
+  health {
+    rules {
+      metric = "RUN_DURATION_SECONDS"
+      op     = "GREATER_THAN"
+      value  = floor(var.maintenance_job_timeout_seconds * local.duration_warning_ratio)
+    }
+  }
 
   run_as {
     service_principal_name = local.runner_id
@@ -370,8 +355,9 @@ resource "databricks_job" "maintenance" {
   dynamic "email_notifications" {
     for_each = length(var.notification_emails) > 0 ? [1] : []
     content {
-      on_failure                = var.notification_emails
-      no_alert_for_skipped_runs = true
+      on_failure                             = var.notification_emails
+      on_duration_warning_threshold_exceeded = var.notification_emails
+      no_alert_for_skipped_runs              = true
     }
   }
 
@@ -399,19 +385,19 @@ resource "databricks_job" "maintenance" {
     }
 
     library {
-      jar = databricks_workspace_file.jar.workspace_path
+      jar = databricks_file.jar.path
     }
 
     spark_jar_task {
       main_class_name = "io.moviestatus.jobs.MaintenanceJob"
-      parameters      = ["--lake", local.lake_root_uri, "--retention-hours", tostring(var.vacuum_retention_hours)]
+      parameters      = ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name, "--retention-hours", tostring(var.vacuum_retention_hours)]
     }
   }
 
   depends_on = [
-    databricks_secret.sp_client_secret,
     databricks_secret_acl.runner_read,
-    databricks_permissions.jars_read,
-    azurerm_role_assignment.sp_lake_contributor,
+    databricks_grants.artifacts,
+    databricks_grants.external_location,
+    databricks_grants.schema,
   ]
 }

@@ -46,29 +46,38 @@ output "lake_root_uri" {
   value       = local.lake_root_uri
 }
 
-output "jar_workspace_path" {
-  description = "Workspace path of the uploaded shaded JAR."
-  value       = databricks_workspace_file.jar.workspace_path
+output "jar_volume_path" {
+  description = "Unity Catalog volume path of the uploaded shaded JAR."
+  value       = databricks_file.jar.path
+}
+
+output "uc_catalog_name" {
+  description = "Unity Catalog catalog of the lake's tables."
+  value       = databricks_catalog.lake.name
+}
+
+output "uc_schema_name" {
+  description = "Schema of the lake's tables: query them as <catalog>.<schema>.<table>."
+  value       = databricks_schema.movies.name
 }
 
 output "service_principal_client_id" {
-  description = "Client (application) id of the service principal the jobs run as and access the lake with."
+  description = "Client (application) id of the service principal the jobs run as."
   value       = azuread_application.databricks.client_id
 }
 
 output "secret_scope_name" {
-  description = "Databricks secret scope holding tmdb-api-token, sp-client-secret and ratings-hmac-key."
+  description = "Databricks secret scope holding tmdb-api-token and ratings-hmac-key."
   value       = databricks_secret_scope.this.name
-}
-
-output "sp_client_secret" {
-  description = "The service principal's client secret (also stored in the secret scope)."
-  value       = azuread_application_password.databricks.value
-  sensitive   = true
 }
 
 output "ratings_hmac_key" {
   description = "Key that pseudonymises rating user ids; keep it to pseudonymise consistently elsewhere."
   value       = local.ratings_hmac_key
   sensitive   = true
+}
+
+output "dashboard_url" {
+  description = "Link to the AI/BI dashboard."
+  value       = "https://${azurerm_databricks_workspace.this.workspace_url}/dashboardsv3/${databricks_dashboard.movie_status.id}"
 }

@@ -78,6 +78,34 @@ variable "lake_filesystem_name" {
   }
 }
 
+variable "lake_soft_delete_retention_days" {
+  description = "Days a deleted blob, or the deleted lake filesystem, can be restored (blob and container soft delete)."
+  type        = number
+  default     = 14
+
+  validation {
+    condition     = var.lake_soft_delete_retention_days >= 1 && var.lake_soft_delete_retention_days <= 365 && floor(var.lake_soft_delete_retention_days) == var.lake_soft_delete_retention_days
+    error_message = "lake_soft_delete_retention_days must be a whole number between 1 and 365."
+  }
+}
+
+variable "lake_public_network_access_restricted" {
+  description = "false (default): the lake's storage account accepts connections from any network (Entra ID authentication still required). true: deny all networks except lake_allowed_ip_ranges, trusted Azure services and the Unity Catalog access connector; job clusters then need VNet injection with a Microsoft.Storage service endpoint, and Terraform must run from an allowed address."
+  type        = bool
+  default     = false
+}
+
+variable "lake_allowed_ip_ranges" {
+  description = "Public IPv4 addresses or CIDR ranges allowed to reach the lake when lake_public_network_access_restricted = true (e.g. the deploying machine's address)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for ip in var.lake_allowed_ip_ranges : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$", ip))])
+    error_message = "lake_allowed_ip_ranges must contain IPv4 addresses or CIDR ranges."
+  }
+}
+
 variable "lake_root_dir" {
   description = "Folder inside the filesystem that is the lake root (--lake points here); bronze, silver, gold and _state are created below it."
   type        = string
@@ -94,13 +122,13 @@ variable "lake_root_dir" {
 # ---------------------------------------------------------------------------------------------------
 
 variable "databricks_sku" {
-  description = "Databricks workspace SKU. premium (or trial) is needed for secret-scope ACLs, workspace-object permissions and job access control; on standard every workspace user can read the secret scope."
+  description = "Databricks workspace SKU: premium, or trial (premium features for 14 days). Standard is not offered: Azure no longer creates Standard workspaces, and it lacks secret ACLs, workspace-object permissions and job access control."
   type        = string
   default     = "premium"
 
   validation {
-    condition     = contains(["standard", "premium", "trial"], var.databricks_sku)
-    error_message = "databricks_sku must be standard, premium or trial."
+    condition     = contains(["premium", "trial"], var.databricks_sku)
+    error_message = "databricks_sku must be premium or trial."
   }
 }
 
@@ -154,19 +182,8 @@ variable "jar_path" {
   }
 }
 
-variable "workspace_jar_dir" {
-  description = "Workspace folder the JAR is uploaded to (as a workspace file; DBFS-root libraries are disabled on Runtime 15.1+)."
-  type        = string
-  default     = "/Shared/movie-status"
-
-  validation {
-    condition     = can(regex("^/[^ ]+[^/]$", var.workspace_jar_dir))
-    error_message = "workspace_jar_dir must be an absolute workspace path without a trailing slash, e.g. /Shared/movie-status."
-  }
-}
-
 variable "secret_scope_name" {
-  description = "Databricks secret scope holding tmdb-api-token, sp-client-secret and ratings-hmac-key."
+  description = "Databricks secret scope holding tmdb-api-token and ratings-hmac-key."
   type        = string
   default     = "movie-status"
 
@@ -176,14 +193,46 @@ variable "secret_scope_name" {
   }
 }
 
-variable "sp_secret_rotation_days" {
-  description = "The service principal's client secret is replaced on the first apply after this many days (it stays valid 30 days longer)."
-  type        = number
-  default     = 180
+# ---------------------------------------------------------------------------------------------------
+# Unity Catalog
+# ---------------------------------------------------------------------------------------------------
+
+variable "uc_catalog_name" {
+  description = "Unity Catalog catalog created for the lake's tables. null = <name_prefix>_<environment> with hyphens as underscores (catalog names are unique in the metastore, so each environment gets its own)."
+  type        = string
+  default     = null
 
   validation {
-    condition     = var.sp_secret_rotation_days >= 7 && var.sp_secret_rotation_days <= 700
-    error_message = "sp_secret_rotation_days must be between 7 and 700."
+    condition     = var.uc_catalog_name == null || can(regex("^[a-z][a-z0-9_]{0,254}$", coalesce(var.uc_catalog_name, "x")))
+    error_message = "uc_catalog_name must be lower-case letters, digits and underscores, starting with a letter."
+  }
+}
+
+variable "uc_schema_name" {
+  description = "Schema the jobs register the lake's tables in (<catalog>.<schema>.<table>, RecommendJob etc. --schema). Also holds the artifacts volume with the JAR."
+  type        = string
+  default     = "movies"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9_]{0,254}$", var.uc_schema_name))
+    error_message = "uc_schema_name must be lower-case letters, digits and underscores, starting with a letter."
+  }
+}
+
+variable "analysts_group" {
+  description = "Existing workspace/account group granted read access: USE CATALOG, USE SCHEMA and SELECT on the tables, CAN USE on the SQL warehouse, CAN RUN on the dashboard. Empty = no such grants."
+  type        = string
+  default     = ""
+}
+
+variable "dashboard_parent_path" {
+  description = "Workspace folder of the AI/BI dashboard."
+  type        = string
+  default     = "/Shared/movie-status"
+
+  validation {
+    condition     = can(regex("^/[^ ]+[^/]$", var.dashboard_parent_path))
+    error_message = "dashboard_parent_path must be an absolute workspace path without a trailing slash."
   }
 }
 
@@ -407,6 +456,39 @@ variable "maintenance_timeout_seconds" {
   validation {
     condition     = var.maintenance_timeout_seconds >= 300 && var.maintenance_timeout_seconds <= 86400
     error_message = "maintenance_timeout_seconds must be between 300 and 86400."
+  }
+}
+
+variable "ingest_job_timeout_seconds" {
+  description = "Timeout of a whole ingest run, retries included, in seconds. A run longer than half of it raises the RUN_DURATION_SECONDS health warning."
+  type        = number
+  default     = 14400
+
+  validation {
+    condition     = var.ingest_job_timeout_seconds >= 600 && var.ingest_job_timeout_seconds <= 172800
+    error_message = "ingest_job_timeout_seconds must be between 600 and 172800."
+  }
+}
+
+variable "pipeline_job_timeout_seconds" {
+  description = "Timeout of a whole weekly pipeline run (silver, ratings, gold, recommend with retries), in seconds. A run longer than half of it raises the RUN_DURATION_SECONDS health warning."
+  type        = number
+  default     = 43200
+
+  validation {
+    condition     = var.pipeline_job_timeout_seconds >= 600 && var.pipeline_job_timeout_seconds <= 172800
+    error_message = "pipeline_job_timeout_seconds must be between 600 and 172800."
+  }
+}
+
+variable "maintenance_job_timeout_seconds" {
+  description = "Timeout of a whole maintenance run, retries included, in seconds. A run longer than half of it raises the RUN_DURATION_SECONDS health warning."
+  type        = number
+  default     = 21600
+
+  validation {
+    condition     = var.maintenance_job_timeout_seconds >= 600 && var.maintenance_job_timeout_seconds <= 172800
+    error_message = "maintenance_job_timeout_seconds must be between 600 and 172800."
   }
 }
 

@@ -12,13 +12,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +21,10 @@ import org.slf4j.LoggerFactory;
  * Writes bronze snapshot files through the Hadoop file system API, so the same code writes a local
  * folder, {@code abfss://} and {@code dbfs:/}.
  *
- * <p>Atomic: the lines go to a hidden temporary file in the target's folder ({@code
- * .<date>.jsonl.<uuid>.tmp}, which is not a snapshot name), renamed over the target once complete.
- * Readers never see a partial file; on failure the temporary file is deleted and the date's earlier
- * file stays as it was. Idempotent: writing a date again replaces its file.
+ * <p>Atomic ({@link AtomicLanding}): the lines go to a hidden temporary file in the target's folder
+ * ({@code .<date>.jsonl.<uuid>.tmp}, which is not a snapshot name), renamed over the target once
+ * complete. Readers never see a partial file; on failure the temporary file is deleted and the
+ * date's earlier file stays as it was. Idempotent: writing a date again replaces its file.
  */
 public final class BronzeWriter {
 
@@ -71,29 +66,23 @@ public final class BronzeWriter {
   private void writeAtomically(
       Path targetPath, Source source, LocalDate date, List<BronzeEnvelope> envelopes)
       throws IOException {
-    FileSystem fs = targetPath.getFileSystem(hadoopConf);
-    Path target = fs.makeQualified(targetPath);
-    Path temp =
-        new Path(target.getParent(), "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
-    boolean renamed = false;
-    try {
-      int lines = 0;
-      try (Writer out = new BufferedWriter(new OutputStreamWriter(fs.create(temp, false), UTF_8))) {
-        for (BronzeEnvelope envelope : envelopes) {
-          check(envelope, source, date, lines);
-          out.write(envelope.toJsonLine());
-          out.write('\n');
-          lines++;
-        }
-      }
-      renameOver(fs, temp, target);
-      renamed = true;
-      LOG.info("Wrote bronze {} snapshot {}: {} line(s)", source.endpoint(), target, lines);
-    } finally {
-      if (!renamed) {
-        deleteQuietly(fs, temp);
-      }
-    }
+    int[] lines = {0};
+    Path target =
+        AtomicLanding.land(
+            hadoopConf,
+            targetPath,
+            (fs, temp) -> {
+              try (Writer out =
+                  new BufferedWriter(new OutputStreamWriter(fs.create(temp, false), UTF_8))) {
+                for (BronzeEnvelope envelope : envelopes) {
+                  check(envelope, source, date, lines[0]);
+                  out.write(envelope.toJsonLine());
+                  out.write('\n');
+                  lines[0]++;
+                }
+              }
+            });
+    LOG.info("Wrote bronze {} snapshot {}: {} line(s)", source.endpoint(), target, lines[0]);
   }
 
   private static void check(BronzeEnvelope envelope, Source source, LocalDate date, int index) {
@@ -105,40 +94,6 @@ public final class BronzeWriter {
     if (!date.equals(envelope.snapshotDate())) {
       throw new IllegalArgumentException(
           "envelope " + index + " belongs to " + envelope.snapshotDate() + ", not " + date);
-    }
-  }
-
-  /**
-   * Renames {@code temp} over {@code target}. FileContext's {@code Rename.OVERWRITE} is atomic on
-   * HDFS and replaces the target in one call elsewhere; a scheme with no FileContext binding falls
-   * back to FileSystem delete + rename (the file is then briefly absent, never partial).
-   */
-  private void renameOver(FileSystem fs, Path temp, Path target) throws IOException {
-    FileContext context;
-    try {
-      context = FileContext.getFileContext(target.toUri(), hadoopConf);
-    } catch (UnsupportedFileSystemException e) {
-      context = null;
-    }
-    if (context != null) {
-      context.rename(temp, target, Options.Rename.OVERWRITE);
-      return;
-    }
-    if (fs.exists(target) && !fs.delete(target, false)) {
-      throw new IOException("Could not replace bronze file " + target);
-    }
-    if (!fs.rename(temp, target)) {
-      throw new IOException("Could not rename " + temp + " to " + target);
-    }
-  }
-
-  private static void deleteQuietly(FileSystem fs, Path temp) {
-    try {
-      if (fs.exists(temp) && !fs.delete(temp, false)) {
-        LOG.warn("Could not delete temporary bronze file {}", temp);
-      }
-    } catch (IOException e) {
-      LOG.warn("Could not delete temporary bronze file {}: {}", temp, e.toString());
     }
   }
 }

@@ -60,7 +60,7 @@ public final class Ingestion {
         date,
         topN,
         pages.size(),
-        snapshot.movies().size(),
+        snapshot.movies(),
         genres.genres().size(),
         discoverPath,
         genrePath);

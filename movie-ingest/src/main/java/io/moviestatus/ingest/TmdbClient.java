@@ -3,45 +3,19 @@ package io.moviestatus.ingest;
 import static java.util.Objects.requireNonNull;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
-import dev.failsafe.RateLimitExceededException;
-import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
+import io.moviestatus.ingest.TmdbCalls.Fetched;
 import io.moviestatus.model.BronzeContract.Source;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Call;
-import retrofit2.Response;
 import retrofit2.Retrofit;
 
 /**
@@ -77,54 +51,29 @@ public final class TmdbClient implements AutoCloseable {
   /** The largest snapshot: {@link #MAX_PAGE} pages of {@link #PAGE_SIZE}. */
   public static final int MAX_TOP_N = MAX_PAGE * PAGE_SIZE;
 
-  /** A {@code Retry-After} longer than this is cut to it. */
-  static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
-
-  /** Jitter factor of retry delays: a delay d becomes a random one in [0.75 d, 1.25 d]. */
-  static final double JITTER = 0.25;
-
   private static final Logger LOG = LoggerFactory.getLogger(TmdbClient.class);
-  private static final int SNIPPET = 200;
 
   private final HttpUrl baseUrl;
   private final TmdbCredential credential;
   private final String language;
-  private final boolean includeAdult;
   private final double requestsPerSecond;
   private final int maxConcurrency;
   private final int maxAttempts;
-  private final Duration backoffBase;
-  private final Duration backoffMax;
-  private final Clock clock;
   private final Redactor redactor;
   private final OkHttpClient http;
-  private final TmdbApi api;
-  private final RateLimiter<Fetched> rateLimiter;
-
-  /** A response with its parsed body. */
-  private record Fetched(TmdbResponse response, JsonObject json) {}
-
-  /** An I/O failure of one attempt (retried). */
-  private static final class TransientFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TransientFailure(IOException cause) {
-      super(cause);
-    }
-  }
+  private final TmdbCalls calls;
+  private final DiscoverPaging discover;
 
   private TmdbClient(Builder builder) {
     this.baseUrl = builder.baseUrl;
     this.credential = requireNonNull(builder.credential, "credential is required");
     this.language = builder.language;
-    this.includeAdult = builder.includeAdult;
     this.requestsPerSecond = builder.requestsPerSecond;
     this.maxConcurrency = builder.maxConcurrency;
     this.maxAttempts = builder.maxAttempts;
-    this.backoffBase = builder.backoffBase;
-    this.backoffMax = builder.backoffMax;
-    this.clock = builder.clock;
     this.redactor = new Redactor(credential.secret());
+    TmdbErrors errors = new TmdbErrors(redactor, builder.clock);
+    TmdbInterceptors interceptors = new TmdbInterceptors(credential, redactor, errors);
     this.http =
         new OkHttpClient.Builder()
             .connectTimeout(builder.connectTimeout)
@@ -132,15 +81,17 @@ public final class TmdbClient implements AutoCloseable {
             .writeTimeout(builder.readTimeout)
             // Failsafe owns retries: OkHttp must not silently add attempts of its own.
             .retryOnConnectionFailure(false)
-            .addInterceptor(this::authenticate)
-            .addInterceptor(this::logExchange)
+            .addInterceptor(interceptors::authenticate)
+            .addInterceptor(interceptors::logExchange)
             .build();
-    this.api = new Retrofit.Builder().baseUrl(baseUrl).client(http).build().create(TmdbApi.class);
-    long nanosPerRequest = Math.max(1L, Math.round(1_000_000_000d / requestsPerSecond));
-    this.rateLimiter =
-        RateLimiter.<Fetched>smoothBuilder(Duration.ofNanos(nanosPerRequest))
-            .withMaxWaitTime(Duration.ofHours(1))
-            .build();
+    this.calls =
+        new TmdbCalls(
+            new Retrofit.Builder().baseUrl(baseUrl).client(http).build().create(TmdbApi.class),
+            new TmdbRetryPolicy(maxAttempts, builder.backoffBase, builder.backoffMax, errors),
+            errors,
+            builder.clock,
+            requestsPerSecond);
+    this.discover = new DiscoverPaging(calls, language, builder.includeAdult, maxConcurrency);
   }
 
   public static Builder builder() {
@@ -168,31 +119,14 @@ public final class TmdbClient implements AutoCloseable {
     }
     requireNonNull(progress, "progress is null");
     long start = System.nanoTime();
-    int wanted = (topN + PAGE_SIZE - 1) / PAGE_SIZE;
-    Fetched first = fetchDiscoverPage(1);
-    int pages = wanted;
-    JsonElement totalPages = first.json().get("total_pages");
-    if (TmdbJson.isNumber(totalPages)) {
-      pages = Math.max(1, Math.min(wanted, totalPages.getAsInt()));
-    }
-    Fetched[] fetched = new Fetched[pages];
-    fetched[0] = first;
-    progress.onProgress(1, pages);
-    if (pages > 1) {
-      fetchRemainingPages(fetched, progress);
-    }
-    List<TmdbResponse> responses = new ArrayList<>(pages);
-    for (Fetched page : fetched) {
-      responses.add(page.response());
-    }
-    List<DiscoverMovie> movies = rank(fetched, topN);
+    DiscoverSnapshot snapshot = discover.snapshot(topN, progress);
     LOG.info(
         "Fetched TMDB discover snapshot: top {}, {} page(s), {} movie(s) in {} ms",
         topN,
-        pages,
-        movies.size(),
+        snapshot.pages().size(),
+        snapshot.movies(),
         (System.nanoTime() - start) / 1_000_000);
-    return new DiscoverSnapshot(topN, responses, movies);
+    return snapshot;
   }
 
   /** TMDB's movie genre list in the configured language. */
@@ -200,7 +134,7 @@ public final class TmdbClient implements AutoCloseable {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("language", language);
     Fetched fetched =
-        fetch(
+        calls.fetch(
             Source.GENRE_MOVIE_LIST,
             query,
             null,
@@ -212,7 +146,7 @@ public final class TmdbClient implements AutoCloseable {
     List<Genre> genres = new ArrayList<>();
     int skipped = 0;
     for (JsonElement element : fetched.json().getAsJsonArray("genres")) {
-      TmdbJson.GenreResult genre = parse(element, TmdbJson.GenreResult.class);
+      TmdbJson.GenreResult genre = TmdbJson.lenient(element, TmdbJson.GenreResult.class);
       if (genre == null || genre.id() == null || genre.name() == null) {
         skipped++;
       } else {
@@ -247,377 +181,6 @@ public final class TmdbClient implements AutoCloseable {
         + maxAttempts
         + "]";
   }
-
-  // ---- discover paging ------------------------------------------------------------------------
-
-  private Fetched fetchDiscoverPage(int page) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("sort_by", "popularity.desc");
-    query.put("include_adult", String.valueOf(includeAdult));
-    query.put("include_video", "false");
-    query.put("language", language);
-    query.put("page", String.valueOf(page));
-    return fetch(
-        Source.DISCOVER_MOVIE,
-        query,
-        page,
-        json -> {
-          if (!json.has("results") || !json.get("results").isJsonArray()) {
-            throw new JsonParseException("no \"results\" array");
-          }
-          JsonElement echoed = json.get("page");
-          if (echoed != null && (!TmdbJson.isNumber(echoed) || echoed.getAsInt() != page)) {
-            throw new JsonParseException("asked for page " + page + ", got page " + echoed);
-          }
-        });
-  }
-
-  private void fetchRemainingPages(Fetched[] fetched, ProgressListener progress) {
-    int pages = fetched.length;
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(maxConcurrency, pages - 1), daemonThreads());
-    try {
-      CompletionService<Fetched> done = new ExecutorCompletionService<>(pool);
-      for (int p = 2; p <= pages; p++) {
-        int page = p;
-        done.submit(() -> fetchDiscoverPage(page));
-      }
-      for (int n = 2; n <= pages; n++) {
-        Fetched page = await(done.take());
-        fetched[page.response().page() - 1] = page;
-        progress.onProgress(n, pages);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TmdbException("Interrupted while fetching the TMDB discover snapshot", e);
-    } finally {
-      // On failure this cancels the pages still queued or waiting for a retry.
-      pool.shutdownNow();
-    }
-  }
-
-  private static Fetched await(Future<Fetched> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new TmdbException("TMDB page fetch failed: " + cause, cause);
-    }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "tmdb-fetch-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
-  /** Movies ranked 1..topN in listing order, each kept at its first (best) rank. */
-  private static List<DiscoverMovie> rank(Fetched[] fetched, int topN) {
-    Map<Long, DiscoverMovie> byId = new LinkedHashMap<>();
-    int rank = 0;
-    int skipped = 0;
-    int repeated = 0;
-    outer:
-    for (Fetched page : fetched) {
-      for (JsonElement element : page.json().getAsJsonArray("results")) {
-        rank++;
-        if (rank > topN) {
-          break outer;
-        }
-        TmdbJson.DiscoverResult result = parse(element, TmdbJson.DiscoverResult.class);
-        if (result == null || result.id() == null) {
-          skipped++;
-          continue;
-        }
-        DiscoverMovie previous = byId.putIfAbsent(result.id(), toMovie(rank, result));
-        if (previous != null) {
-          repeated++;
-        }
-      }
-    }
-    if (skipped > 0) {
-      LOG.warn("TMDB discover: skipped {} malformed result(s) (kept raw in bronze)", skipped);
-    }
-    if (repeated > 0) {
-      LOG.info(
-          "TMDB discover: {} movie(s) repeated across pages kept at their best rank", repeated);
-    }
-    return new ArrayList<>(byId.values());
-  }
-
-  private static DiscoverMovie toMovie(int rank, TmdbJson.DiscoverResult r) {
-    return new DiscoverMovie(
-        rank,
-        r.id(),
-        r.title(),
-        r.originalTitle(),
-        r.originalLanguage(),
-        r.overview(),
-        r.posterPath(),
-        r.backdropPath(),
-        r.releaseDate(),
-        r.genreIds(),
-        r.popularity(),
-        r.voteAverage(),
-        r.voteCount(),
-        r.adult(),
-        r.video());
-  }
-
-  private static <T> T parse(JsonElement element, Class<T> type) {
-    if (element == null || !element.isJsonObject()) {
-      return null;
-    }
-    try {
-      return TmdbJson.GSON.fromJson(element, type);
-    } catch (JsonParseException | NumberFormatException | IllegalStateException e) {
-      return null;
-    }
-  }
-
-  // ---- one request, with rate limit and retries -----------------------------------------------
-
-  private Fetched fetch(
-      Source source, Map<String, String> query, Integer page, Consumer<JsonObject> validator) {
-    String what = page == null ? source.endpoint() : source.endpoint() + " page " + page;
-    RetryPolicy<Fetched> retry =
-        RetryPolicy.<Fetched>builder()
-            .handleIf(TmdbClient::isRetryable)
-            .withMaxAttempts(maxAttempts)
-            .withBackoff(backoffBase, backoffMax)
-            .withJitter(JITTER)
-            .withDelayFnOn(
-                context -> retryAfterDelay(context.getLastException()), TmdbApiException.class)
-            .onRetryScheduled(
-                event ->
-                    LOG.warn(
-                        "TMDB {}: attempt {}/{} failed ({}); retrying in {} ms",
-                        what,
-                        event.getAttemptCount(),
-                        maxAttempts,
-                        describe(event.getLastException()),
-                        event.getDelay().toMillis()))
-            .build();
-    try {
-      return Failsafe.with(retry)
-          .compose(rateLimiter)
-          .get(() -> attempt(source, query, page, validator));
-    } catch (TmdbApiException e) {
-      if (e.isRetryable()) {
-        throw unavailable(what, e);
-      }
-      LOG.debug("TMDB {} failed: {}", what, e.getMessage());
-      throw e;
-    } catch (TransientFailure e) {
-      throw unavailable(what, e.getCause());
-    } catch (RateLimitExceededException e) {
-      throw new TmdbException("TMDB " + what + ": client-side rate limit wait exceeded", e);
-    } catch (FailsafeException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        throw new TmdbException("Interrupted while fetching TMDB " + what, cause);
-      }
-      throw new TmdbException(
-          "TMDB " + what + " failed: " + describe(cause), redactor.safeCause(cause));
-    }
-  }
-
-  private Fetched attempt(
-      Source source, Map<String, String> query, Integer page, Consumer<JsonObject> validator) {
-    Call<ResponseBody> call =
-        source == Source.DISCOVER_MOVIE ? api.discoverMovie(query) : api.genreMovieList(query);
-    Response<ResponseBody> response;
-    try {
-      response = call.execute(); // Retrofit buffers the whole body: a cut stream fails here
-    } catch (IOException e) {
-      throw new TransientFailure(e);
-    }
-    Instant fetchedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    if (!response.isSuccessful()) {
-      String errorBody;
-      try (ResponseBody body = response.errorBody()) {
-        errorBody = body == null ? "" : body.string();
-      } catch (IOException e) {
-        errorBody = "";
-      }
-      throw apiError(response.code(), errorBody, response.headers().get("Retry-After"));
-    }
-    String body;
-    try (ResponseBody raw = response.body()) {
-      body = raw == null ? "" : raw.string();
-    } catch (IOException e) {
-      throw new TransientFailure(e);
-    }
-    String what = page == null ? source.endpoint() : source.endpoint() + " page " + page;
-    JsonObject json;
-    try {
-      json = TmdbJson.parseObject(body);
-      validator.accept(json);
-    } catch (JsonParseException | IllegalStateException e) {
-      throw new TmdbMalformedResponseException(
-          redactor.redact(
-              "TMDB returned a malformed "
-                  + what
-                  + " response (HTTP "
-                  + response.code()
-                  + ", "
-                  + body.length()
-                  + " chars): "
-                  + e.getMessage()));
-    }
-    return new Fetched(
-        new TmdbResponse(source.endpoint(), query, page, response.code(), fetchedAt, body), json);
-  }
-
-  private TmdbApiException apiError(int status, String body, String retryAfterHeader) {
-    Optional<TmdbJson.ErrorBody> error = TmdbJson.errorBody(body);
-    int code =
-        error.map(TmdbJson.ErrorBody::statusCode).orElse(TmdbApiException.NO_TMDB_STATUS_CODE);
-    String codePart = code == TmdbApiException.NO_TMDB_STATUS_CODE ? "" : ", status_code " + code;
-    String prefix =
-        switch (status) {
-          case 401 ->
-              "TMDB rejected the credentials ("
-                  + (code == TmdbApiException.NO_TMDB_STATUS_CODE
-                      ? "HTTP 401"
-                      : "status_code " + code)
-                  + ")";
-          case 404 -> "TMDB resource not found (HTTP 404" + codePart + ")";
-          case 429 -> "TMDB rate limit exceeded (HTTP 429" + codePart + ")";
-          default -> "TMDB request failed (HTTP " + status + codePart + ")";
-        };
-    String detail = error.map(TmdbJson.ErrorBody::statusMessage).orElseGet(() -> snippet(body));
-    String message = detail.isBlank() ? prefix : prefix + ": " + detail;
-    return new TmdbApiException(
-        status, code, redactor.redact(message), parseRetryAfter(retryAfterHeader));
-  }
-
-  private Duration parseRetryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.strip();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(clock.instant(), at);
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
-  }
-
-  /**
-   * The delay before the next attempt when the server sent {@code Retry-After}: scaled so that
-   * Failsafe's jitter (±{@value #JITTER}) never brings it below the server's value. Negative (use
-   * the exponential backoff) otherwise.
-   */
-  private static Duration retryAfterDelay(Throwable failure) {
-    if (failure instanceof TmdbApiException api && api.retryAfter().isPresent()) {
-      Duration retryAfter = api.retryAfter().get();
-      if (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
-        retryAfter = MAX_RETRY_AFTER;
-      }
-      return Duration.ofNanos((long) Math.ceil(retryAfter.toNanos() / (1 - JITTER)));
-    }
-    return Duration.ofNanos(-1);
-  }
-
-  private static boolean isRetryable(Throwable failure) {
-    return failure instanceof TransientFailure
-        || (failure instanceof TmdbApiException api && api.isRetryable());
-  }
-
-  private TmdbUnavailableException unavailable(String what, Throwable lastFailure) {
-    return new TmdbUnavailableException(
-        maxAttempts,
-        "TMDB API unreachable after "
-            + maxAttempts
-            + " attempts: "
-            + describe(lastFailure)
-            + " ("
-            + what
-            + ")",
-        redactor.safeCause(lastFailure));
-  }
-
-  private String describe(Throwable failure) {
-    if (failure == null) {
-      return "unknown failure";
-    }
-    if (failure instanceof TransientFailure && failure.getCause() != null) {
-      failure = failure.getCause();
-    }
-    if (failure instanceof TmdbException) {
-      return redactor.redact(failure.getMessage());
-    }
-    String message = failure.getMessage();
-    String type = failure.getClass().getSimpleName();
-    return redactor.redact(message == null ? type : type + ": " + message);
-  }
-
-  private String snippet(String body) {
-    String flat = body == null ? "" : body.strip().replaceAll("\\s+", " ");
-    return flat.length() <= SNIPPET ? flat : flat.substring(0, SNIPPET) + "…";
-  }
-
-  // ---- OkHttp interceptors --------------------------------------------------------------------
-
-  private okhttp3.Response authenticate(Interceptor.Chain chain) throws IOException {
-    Request request = chain.request();
-    Request.Builder authenticated = request.newBuilder();
-    if (credential.kind() == TmdbCredential.Kind.BEARER) {
-      authenticated.header("Authorization", "Bearer " + credential.secret());
-    } else {
-      authenticated.url(
-          request.url().newBuilder().setQueryParameter("api_key", credential.secret()).build());
-    }
-    return chain.proceed(authenticated.build());
-  }
-
-  /** Logs each exchange with its URL redacted; headers (Authorization) are never logged. */
-  private okhttp3.Response logExchange(Interceptor.Chain chain) throws IOException {
-    Request request = chain.request();
-    long start = System.nanoTime();
-    try {
-      okhttp3.Response response = chain.proceed(request);
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
-            "{} {} -> HTTP {} ({} ms)",
-            request.method(),
-            redactor.redact(request.url().toString()),
-            response.code(),
-            (System.nanoTime() - start) / 1_000_000);
-      }
-      return response;
-    } catch (IOException e) {
-      if (LOG.isDebugEnabled()) {
-        LOG.debug(
-            "{} {} failed after {} ms: {}",
-            request.method(),
-            redactor.redact(request.url().toString()),
-            (System.nanoTime() - start) / 1_000_000,
-            describe(e));
-      }
-      throw e;
-    }
-  }
-
-  // ---- builder --------------------------------------------------------------------------------
 
   /** Configures a {@link TmdbClient}; only {@link #credential} is required. */
   public static final class Builder {

@@ -13,28 +13,10 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.List;
 import java.util.Optional;
 
 /** Strict parsing of TMDB bodies: anything but one complete JSON value is an error. */
 final class TmdbJson {
-
-  /** Gson view of one discover result; TMDB's snake_case names map to the fields. */
-  record DiscoverResult(
-      Long id,
-      String title,
-      String originalTitle,
-      String originalLanguage,
-      String overview,
-      String posterPath,
-      String backdropPath,
-      String releaseDate,
-      List<Long> genreIds,
-      Double popularity,
-      Double voteAverage,
-      Long voteCount,
-      Boolean adult,
-      Boolean video) {}
 
   /** Gson view of one genre. */
   record GenreResult(Long id, String name) {}
@@ -88,6 +70,18 @@ final class TmdbJson {
               message != null && message.isJsonPrimitive() ? message.getAsString() : ""));
     } catch (JsonParseException | NumberFormatException | UnsupportedOperationException e) {
       return Optional.empty();
+    }
+  }
+
+  /** {@code element} as {@code type}, or null when it is not an object of that shape. */
+  static <T> T lenient(JsonElement element, Class<T> type) {
+    if (element == null || !element.isJsonObject()) {
+      return null;
+    }
+    try {
+      return TmdbJson.GSON.fromJson(element, type);
+    } catch (JsonParseException | NumberFormatException | IllegalStateException e) {
+      return null;
     }
   }
 

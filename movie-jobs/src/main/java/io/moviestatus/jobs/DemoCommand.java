@@ -47,23 +47,23 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    run(lake.layout(), System.out);
+    run(Jobs.spark(), lake.layout(), System.out);
     return 0;
   }
 
-  static void run(LakeLayout lake, PrintStream out) throws IOException {
+  static void run(SparkSession spark, LakeLayout lake, PrintStream out) throws IOException {
     try (SampleTmdbServer tmdb = new SampleTmdbServer()) {
       for (LocalDate day : SampleTmdbServer.days()) {
         tmdb.serveDay(day);
         IngestJob.Config config =
             new IngestJob.Config(
                 lake, day, 40, tmdb.baseUrl(), TmdbCredential.bearer(SampleTmdbServer.TOKEN));
-        IngestResult result = IngestJob.run(config, out);
+        IngestResult result = IngestJob.run(spark, config, out);
         out.printf(
             "ingest %s: %d movies, %d genres -> bronze%n", day, result.movies(), result.genres());
       }
     }
-    out.println(SilverJob.run(new SilverJob.Config(lake, null, null)));
+    out.println(SilverJob.run(spark, new SilverJob.Config(lake, null, null)));
 
     Path drop = Files.createTempDirectory("movie-status-ratings");
     try {
@@ -74,21 +74,21 @@ final class DemoCommand implements Callable<Integer> {
       PseudonymKey key = PseudonymKey.ofText(DEMO_KEY);
       out.println(
           RatingsJob.run(
+              spark,
               new RatingsJob.Config(lake, events.toString(), RatingsFormat.EVENTS, null, key)));
     } finally {
       try (var files = Files.walk(drop)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    out.println(GoldJob.run(new GoldJob.Config(lake, null, 500)));
-    out.println(RecommendJob.run(new RecommendJob.Config(lake, 42L)));
-    summary(lake, out);
+    out.println(GoldJob.run(spark, new GoldJob.Config(lake, null, 500)));
+    out.println(RecommendJob.run(spark, new RecommendJob.Config(lake, 42L)));
+    summary(spark, lake, out);
     out.println();
-    out.println("report: " + ReportJob.run(new ReportJob.Config(lake, null, 30, null)));
+    out.println("report: " + ReportJob.run(spark, new ReportJob.Config(lake, null, 30, null)));
   }
 
-  static void summary(LakeLayout lake, PrintStream out) {
-    SparkSession spark = Jobs.spark();
+  static void summary(SparkSession spark, LakeLayout lake, PrintStream out) {
     List<String> views = DeltaTables.registerViews(spark, lake, Tables.all());
     out.println();
     out.println("Row counts in " + lake.root() + ":");

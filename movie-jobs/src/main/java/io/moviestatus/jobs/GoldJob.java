@@ -7,6 +7,7 @@ import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.gold.GoldBuildReport;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,19 +24,17 @@ import picocli.CommandLine.Spec;
         "Build movie_rankings and genre_rankings (default: every status_fact date not built yet).")
 public final class GoldJob implements Callable<Integer> {
 
-  /** The validated configuration of one run. */
+  /** The parsed configuration of one run ({@link GoldBuild.Builder} validates it). */
   public record Config(LakeLayout lake, LocalDate date, double minimumVotes) {
     public Config {
       requireNonNull(lake, "lake is null");
-      if (!(minimumVotes >= 0) || Double.isInfinite(minimumVotes)) {
-        throw new IllegalArgumentException(
-            "--minimum-votes must be a finite number >= 0, was " + minimumVotes);
-      }
     }
   }
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--date",
@@ -58,16 +57,26 @@ public final class GoldJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = Jobs.validated(spec, () -> new Config(lake.layout(), date, minimumVotes));
-    System.out.println(run(config));
+    GoldBuild build = Jobs.validated(spec, () -> build(Jobs.spark(), config));
+    var startup = timings.startup();
+    GoldBuildReport report = build.run();
+    System.out.println(report);
+    timings.print("gold", startup, report.timings());
+    catalog.register(config.lake());
     return 0;
   }
 
-  public static GoldBuildReport run(Config config) {
+  /** Runs one build on {@code spark}. */
+  public static GoldBuildReport run(SparkSession spark, Config config) {
+    return build(spark, config).run();
+  }
+
+  static GoldBuild build(SparkSession spark, Config config) {
     GoldBuild.Builder build =
-        GoldBuild.builder(Jobs.spark(), config.lake()).minimumVotes(config.minimumVotes());
+        GoldBuild.builder(spark, config.lake()).minimumVotes(config.minimumVotes());
     if (config.date() != null) {
       build.date(config.date());
     }
-    return build.build().run();
+    return build.build();
   }
 }

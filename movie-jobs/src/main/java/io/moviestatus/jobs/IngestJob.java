@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +52,7 @@ public final class IngestJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--date",
@@ -100,7 +102,8 @@ public final class IngestJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    IngestResult result = run(config(), System.err);
+    Config config = config();
+    IngestResult result = run(Jobs.spark(), config, System.err);
     System.out.printf(
         "ingest %s: %d movies on %d page(s) -> %s; %d genres -> %s%n",
         result.date(),
@@ -109,16 +112,26 @@ public final class IngestJob implements Callable<Integer> {
         result.discoverPath(),
         result.genres(),
         result.genrePath());
+    catalog.register(config.lake());
     return 0;
   }
 
-  /** Runs one ingest, printing page progress to {@code progress}. */
-  public static IngestResult run(Config config, PrintStream progress) throws IOException {
-    BronzeWriter writer = new BronzeWriter(Jobs.spark().sparkContext().hadoopConfiguration());
+  /** Runs one ingest into the lake of {@code spark}'s Hadoop configuration. */
+  public static IngestResult run(SparkSession spark, Config config) throws IOException {
+    return run(spark, config, null);
+  }
+
+  /** Runs one ingest, printing page progress to {@code progress} (none when null). */
+  public static IngestResult run(SparkSession spark, Config config, PrintStream progress)
+      throws IOException {
+    BronzeWriter writer = new BronzeWriter(spark.sparkContext().hadoopConfiguration());
     try (TmdbClient client =
         TmdbClient.builder().baseUrl(config.baseUrl()).credential(config.credential()).build()) {
       return new Ingestion(client, writer, config.lake())
-          .ingest(config.date(), config.top(), pageProgress(progress));
+          .ingest(
+              config.date(),
+              config.top(),
+              progress == null ? ProgressListener.NONE : pageProgress(progress));
     }
   }
 

@@ -1,5 +1,8 @@
 package io.moviestatus.jobs;
 
+import io.moviestatus.ingest.TmdbApiException;
+import io.moviestatus.ingest.TmdbUnavailableException;
+import io.moviestatus.model.BadInputException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +16,26 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Shared plumbing of the job runners: argument parsing, one-line errors, exit rules. */
 final class Jobs {
+
+  // The exit codes; MovieStatus's exitCodeList (--help) and the README list them too.
+
+  /** Exit code: the job ran to its end. */
+  static final int OK = 0;
+
+  /** Exit code: an unexpected failure (a bug, the lake unwritable, …). */
+  static final int FAILED = 1;
+
+  /** Exit code: a usage error or a bad argument. */
+  static final int USAGE = 2;
+
+  /** Exit code: TMDB rejected the credential (HTTP 401/403). */
+  static final int CREDENTIAL_REJECTED = 3;
+
+  /** Exit code: TMDB stayed unavailable after every retry. */
+  static final int UPSTREAM_UNAVAILABLE = 4;
+
+  /** Exit code: input data the quarantine cannot take (e.g. a ratings file of no known format). */
+  static final int BAD_INPUT = 5;
 
   private Jobs() {}
 
@@ -44,7 +67,7 @@ final class Jobs {
           PrintWriter err = commandLine.getErr();
           err.println("error: " + oneLine(e));
           err.flush();
-          return 1;
+          return exitCode(e);
         });
     cli.setParameterExceptionHandler(
         (e, args) -> {
@@ -52,9 +75,29 @@ final class Jobs {
           err.println("error: " + e.getMessage());
           err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
           err.flush();
-          return 2;
+          return USAGE;
         });
     return cli;
+  }
+
+  /** The exit code of a failed run: the first known failure in the cause chain decides. */
+  static int exitCode(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TmdbApiException api
+          && (api.httpStatus() == 401 || api.httpStatus() == 403)) {
+        return CREDENTIAL_REJECTED;
+      }
+      if (cause instanceof TmdbUnavailableException) {
+        return UPSTREAM_UNAVAILABLE;
+      }
+      if (cause instanceof BadInputException) {
+        return BAD_INPUT;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return FAILED;
   }
 
   /**

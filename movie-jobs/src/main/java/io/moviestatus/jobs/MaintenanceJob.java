@@ -47,6 +47,7 @@ public final class MaintenanceJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--retention-hours",
@@ -62,13 +63,13 @@ public final class MaintenanceJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = Jobs.validated(spec, () -> new Config(lake.layout(), retentionHours));
-    run(config).forEach(System.out::println);
+    run(Jobs.spark(), config).forEach(System.out::println);
+    catalog.register(config.lake());
     return 0;
   }
 
-  /** Optimizes and vacuums each existing table; one line per table. */
-  public static List<String> run(Config config) {
-    SparkSession spark = Jobs.spark();
+  /** Optimizes and vacuums each existing table on {@code spark}; one line per table. */
+  public static List<String> run(SparkSession spark, Config config) {
     List<String> lines = new ArrayList<>();
     for (TableContract contract : Tables.all()) {
       if (!DeltaTables.exists(spark, config.lake(), contract)) {

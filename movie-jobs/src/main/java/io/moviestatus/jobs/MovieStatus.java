@@ -12,6 +12,15 @@ import picocli.CommandLine.Command;
     name = "movie-status",
     mixinStandardHelpOptions = true,
     version = "movie-status 0.1.0",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:unexpected failure",
+      "2:usage error or bad argument",
+      "3:TMDB rejected the credential (HTTP 401/403)",
+      "4:TMDB unavailable after retries",
+      "5:bad input data beyond the quarantine (e.g. a ratings file that is not CSV/JSON)"
+    },
     description =
         "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, report, sql, demo.",
     subcommands = {

@@ -9,6 +9,7 @@ import io.moviestatus.transform.ratings.RatingsImport;
 import io.moviestatus.transform.ratings.RatingsImportReport;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,10 @@ import picocli.CommandLine.Spec;
     })
 public final class RatingsJob implements Callable<Integer> {
 
-  /** The validated configuration of one run; its toString never shows the key. */
+  /**
+   * The parsed configuration of one run ({@link RatingsImport.Builder} validates it); its toString
+   * never shows the key.
+   */
   public record Config(
       LakeLayout lake, String input, RatingsFormat format, String links, PseudonymKey key) {
     public Config {
@@ -37,14 +41,13 @@ public final class RatingsJob implements Callable<Integer> {
       requireNonNull(input, "input is null");
       requireNonNull(format, "format is null");
       requireNonNull(key, "key is null");
-      if (links != null && format != RatingsFormat.MOVIELENS) {
-        throw new IllegalArgumentException("--links applies to --format movielens only");
-      }
     }
   }
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--input",
@@ -93,17 +96,31 @@ public final class RatingsJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(run(config()));
+    Config config = config();
+    RatingsImport ratingsImport = Jobs.validated(spec, () -> ratingsImport(Jobs.spark(), config));
+    var startup = timings.startup();
+    RatingsImportReport report = ratingsImport.run();
+    System.out.println(report);
+    timings.print("ratings", startup, report.timings());
+    catalog.register(config.lake());
     return 0;
   }
 
-  public static RatingsImportReport run(Config config) {
+  /** Runs one import on {@code spark}. */
+  public static RatingsImportReport run(SparkSession spark, Config config) {
+    return ratingsImport(spark, config).run();
+  }
+
+  /**
+   * The configured import; {@link IllegalArgumentException} when the options do not go together.
+   */
+  static RatingsImport ratingsImport(SparkSession spark, Config config) {
     RatingsImport.Builder build =
-        RatingsImport.builder(Jobs.spark(), config.lake(), config.key())
+        RatingsImport.builder(spark, config.lake(), config.key())
             .input(config.input(), config.format());
     if (config.links() != null) {
       build.links(config.links());
     }
-    return build.build().run();
+    return build.build();
   }
 }

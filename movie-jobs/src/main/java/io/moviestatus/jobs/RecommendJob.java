@@ -7,23 +7,27 @@ import io.moviestatus.recommend.Recommender;
 import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.recommend.RecommenderReport;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Trains and evaluates the ALS recommender, writes the model, {@code recommender_metrics} and
- * {@code user_recommendations}. Databricks JAR task main class; also {@code movie-status
- * recommend}.
+ * Trains and evaluates the recommender, writes the models, {@code recommender_metrics} and {@code
+ * user_recommendations}; prints the report (precision@10, NDCG@10, recall@10, coverage and RMSE of
+ * the recommender, the bias baseline and most popular). Databricks JAR task main class; also {@code
+ * movie-status recommend}.
  */
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
     description =
-        "Train + evaluate the ALS recommender (vs a bias baseline); write per-user recommendations and metrics.")
+        "Train + evaluate the recommender (ranking model: implicit ALS; rating model: ALS on bias"
+            + " residuals) against the bias baseline and most popular; write per-user"
+            + " recommendations and metrics.")
 public final class RecommendJob implements Callable<Integer> {
 
-  /** The validated configuration of one run. */
+  /** The parsed configuration of one run. */
   public record Config(LakeLayout lake, Long seed) {
     public Config {
       requireNonNull(lake, "lake is null");
@@ -31,6 +35,7 @@ public final class RecommendJob implements Callable<Integer> {
   }
 
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--seed",
@@ -45,15 +50,18 @@ public final class RecommendJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println(run(new Config(lake.layout(), seed)));
+    Config config = new Config(lake.layout(), seed);
+    System.out.println(run(Jobs.spark(), config));
+    catalog.register(config.lake());
     return 0;
   }
 
-  public static RecommenderReport run(Config config) {
+  /** Trains, evaluates and writes on {@code spark}. */
+  public static RecommenderReport run(SparkSession spark, Config config) {
     RecommenderConfig recommender = RecommenderConfig.defaults();
     if (config.seed() != null) {
       recommender = recommender.withSeed(config.seed());
     }
-    return Recommender.builder(Jobs.spark(), config.lake()).config(recommender).build().run();
+    return Recommender.builder(spark, config.lake()).config(recommender).build().run();
   }
 }

@@ -6,6 +6,7 @@ import io.moviestatus.model.LakeLayout;
 import io.moviestatus.transform.report.Report;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,7 @@ public final class ReportJob implements Callable<Integer> {
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Option(
       names = "--date",
@@ -73,13 +75,14 @@ public final class ReportJob implements Callable<Integer> {
             () ->
                 new Config(
                     lake.layout(), date, days, out == null ? null : LakeOption.absolute(out)));
-    System.out.println("report: " + run(config));
+    System.out.println("report: " + run(Jobs.spark(), config));
+    catalog.register(config.lake());
     return 0;
   }
 
-  /** Writes the report; returns the path written. */
-  public static String run(Config config) {
-    Report.Builder builder = Report.builder(Jobs.spark(), config.lake()).days(config.days());
+  /** Renders the report on {@code spark} and writes it; returns the path written. */
+  public static String run(SparkSession spark, Config config) {
+    Report.Builder builder = Report.builder(spark, config.lake()).days(config.days());
     if (config.date() != null) {
       builder.date(config.date());
     }

@@ -7,6 +7,7 @@ import io.moviestatus.transform.silver.SilverBuild;
 import io.moviestatus.transform.silver.SilverBuildReport;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,21 +24,20 @@ import picocli.CommandLine.Spec;
         "Build the silver star schema from bronze (incremental by default; --from/--to rebuilds a date range).")
 public final class SilverJob implements Callable<Integer> {
 
-  /** The validated configuration of one run. */
+  /**
+   * The parsed configuration of one run: without {@code from} and {@code to} an incremental build,
+   * else a rebuild of that range ({@link SilverBuild.Builder#range} validates it).
+   */
   public record Config(LakeLayout lake, LocalDate from, LocalDate to) {
     public Config {
       requireNonNull(lake, "lake is null");
-      if ((from == null) != (to == null)) {
-        throw new IllegalArgumentException("--from and --to go together");
-      }
-      if (from != null && from.isAfter(to)) {
-        throw new IllegalArgumentException(String.format("--from %s is after --to %s", from, to));
-      }
     }
   }
 
   @Spec CommandSpec spec;
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Option(
       names = "--from",
@@ -59,16 +59,26 @@ public final class SilverJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = config();
-    System.out.println(run(config));
+    SilverBuild build = Jobs.validated(spec, () -> build(Jobs.spark(), config));
+    var startup = timings.startup();
+    SilverBuildReport report = build.run();
+    System.out.println(report);
+    timings.print("silver", startup, report.timings());
+    catalog.register(config.lake());
     return 0;
   }
 
-  /** Runs one build with the job's session. */
-  public static SilverBuildReport run(Config config) {
-    SilverBuild.Builder build = SilverBuild.builder(Jobs.spark(), config.lake());
-    if (config.from() != null) {
+  /** Runs one build on {@code spark}. */
+  public static SilverBuildReport run(SparkSession spark, Config config) {
+    return build(spark, config).run();
+  }
+
+  /** The configured build; {@link IllegalArgumentException} when the range is not one. */
+  static SilverBuild build(SparkSession spark, Config config) {
+    SilverBuild.Builder build = SilverBuild.builder(spark, config.lake());
+    if (config.from() != null || config.to() != null) {
       build.range(config.from(), config.to());
     }
-    return build.build().run();
+    return build.build();
   }
 }

@@ -1,7 +1,11 @@
 package io.moviestatus.jobs;
 
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableNaming;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.DeltaTables;
+import io.moviestatus.transform.lake.TableRegistry;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,14 +14,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code movie-status sql "QUERY"}: Spark SQL over the lake's tables by name, CSV on stdout. */
+/**
+ * {@code movie-status sql "QUERY"}: Spark SQL over the lake's tables by name, CSV on stdout. Each
+ * table is addressable as {@code status_fact} (a temporary view) and as {@code movies.status_fact}
+ * (registered in the session catalog, as the jobs register them in Unity Catalog), so dashboard
+ * queries run unchanged.
+ */
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
-    description = "Run Spark SQL over the lake's tables (by table name); print CSV with a header.")
+    description =
+        "Run Spark SQL over the lake's tables (by table name or as movies.<table>); print CSV with a header.")
 final class SqlCommand implements Callable<Integer> {
 
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
 
   @Parameters(
       index = "0",
@@ -27,14 +38,21 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    run(lake.layout(), query, System.out);
+    TableNaming naming = catalog.naming();
+    run(
+        Jobs.spark(),
+        lake.layout(),
+        naming == null ? TableNaming.local() : naming,
+        query,
+        System.out);
     return 0;
   }
 
   /** Runs the query over the lake's tables and prints the result as CSV. */
-  static void run(io.moviestatus.model.LakeLayout lake, String query, java.io.PrintStream out) {
-    SparkSession spark = Jobs.spark();
+  static void run(
+      SparkSession spark, LakeLayout lake, TableNaming naming, String query, PrintStream out) {
     DeltaTables.registerViews(spark, lake, Tables.all());
+    TableRegistry.register(spark, lake, naming);
     Dataset<Row> result = spark.sql(query);
     Csv.write(result.schema(), result.collectAsList(), out);
   }

@@ -5,11 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moviestatus.ingest.TmdbCredential;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableNaming;
+import io.moviestatus.transform.lake.LocalSpark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** Argument parsing and validation of every command: one-line errors, non-zero exits, --help. */
 class CommandLineTest {
@@ -149,6 +165,7 @@ class CommandLineTest {
 
   @Test
   void linksGoWithMovieLensOnly() {
+    LocalSpark.session(); // RatingsImport.Builder validates, on the launcher's session
     RatingsJob job = new RatingsJob();
     job.environment = Map.of("RATINGS_HMAC_KEY", "a-long-enough-secret-key");
     picocli.CommandLine cli = Jobs.commandLine(job);
@@ -192,10 +209,226 @@ class CommandLineTest {
   }
 
   @Test
+  void everyJobRunnerTakesCatalogAndSchemaForTheTableNames() {
+    for (Object job :
+        List.of(
+            new IngestJob(),
+            new SilverJob(),
+            new RatingsJob(),
+            new GoldJob(),
+            new RecommendJob(),
+            new ReportJob(),
+            new MaintenanceJob())) {
+      List<String> args = new java.util.ArrayList<>(List.of("--catalog", "movie_status_dev"));
+      args.addAll(List.of("--schema", "gold_only"));
+      if (job instanceof IngestJob) {
+        args.addAll(List.of("--date", "2026-11-01"));
+      } else if (job instanceof RatingsJob) {
+        args.addAll(List.of("--input", "ratings.csv", "--format", "events"));
+      }
+      new CommandLine(job).parseArgs(args.toArray(String[]::new));
+      CatalogOption option = catalogOf(job);
+      assertThat(option.naming())
+          .as("%s --catalog --schema", job.getClass().getSimpleName())
+          .isEqualTo(TableNaming.of("movie_status_dev", "gold_only"));
+    }
+    SilverJob withoutOptions = new SilverJob();
+    new CommandLine(withoutOptions).parseArgs();
+    assertThat(withoutOptions.catalog.naming()).as("no option: no registration").isNull();
+    GoldJob catalogOnly = new GoldJob();
+    new CommandLine(catalogOnly).parseArgs("--catalog", "c");
+    assertThat(catalogOnly.catalog.naming())
+        .as("--catalog alone: the default schema")
+        .isEqualTo(TableNaming.of("c", "movies"));
+  }
+
+  private static CatalogOption catalogOf(Object job) {
+    try {
+      return (CatalogOption) job.getClass().getDeclaredField("catalog").get(job);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(job.getClass() + " has no CatalogOption field 'catalog'", e);
+    }
+  }
+
+  @Test
+  void catalogNamesThatWouldNeedEscapingAreUsageErrors() {
+    Cli result = Cli.run("silver", "--catalog", "prod; DROP");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith(
+            "error: --catalog: catalog name 'prod; DROP' must be letters, digits, underscores and hyphens (not starting with a hyphen)\n");
+  }
+
+  @Test
   void csvQuotesOnlyWhatNeedsIt() {
     assertThat(Csv.field("plain")).isEqualTo("plain");
     assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
     assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
     assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+  }
+
+  // ---- exit codes: each kind of failure has its own ---------------------------------------------
+
+  @TempDir Path dir;
+
+  /** Runs a job's own command line (as its main does) on the launcher's session. */
+  private static Cli runJob(Object job, String... args) {
+    LocalSpark.session().sparkContext().setLogLevel("ERROR");
+    picocli.CommandLine cli = Jobs.commandLine(job);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Cli(code, out.toString(), err.toString());
+  }
+
+  private Cli ingestAgainst(String baseUrl) {
+    IngestJob job = new IngestJob();
+    job.environment = Map.of("TMDB_API_TOKEN", "eyJ-secret-token");
+    return runJob(
+        job,
+        "--lake",
+        dir.resolve("lake").toString(),
+        "--date",
+        "2026-11-25",
+        "--tmdb-base-url",
+        baseUrl);
+  }
+
+  private static MockWebServer tmdbAnswering(MockResponse response) throws IOException {
+    MockWebServer server = new MockWebServer();
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return response;
+          }
+        });
+    server.start(InetAddress.getLoopbackAddress(), 0);
+    return server;
+  }
+
+  @Test
+  void helpListsEveryExitCode() {
+    Cli result = Cli.run("--help");
+
+    assertThat(result.exitCode()).as("exit code of --help").isZero();
+    assertThat(result.out())
+        .as("exit code list of the launcher's help")
+        .contains("Exit codes:")
+        .containsPattern("(?m)^\\s+0\\s+success$")
+        .containsPattern("(?m)^\\s+1\\s+unexpected failure$")
+        .containsPattern("(?m)^\\s+2\\s+usage error or bad argument$")
+        .containsPattern("(?m)^\\s+3\\s+TMDB rejected the credential \\(HTTP 401/403\\)$")
+        .containsPattern("(?m)^\\s+4\\s+TMDB unavailable after retries$")
+        .containsPattern("(?m)^\\s+5\\s+bad input data beyond the quarantine");
+  }
+
+  @Test
+  void successfulIngestExitsWithZero() {
+    Cli result;
+    try (SampleTmdbServer tmdb = new SampleTmdbServer()) {
+      tmdb.serveDay(SampleTmdbServer.days().get(0));
+      IngestJob job = new IngestJob();
+      job.environment = Map.of("TMDB_API_TOKEN", SampleTmdbServer.TOKEN);
+      result =
+          runJob(
+              job,
+              "--lake",
+              dir.resolve("lake").toString(),
+              "--date",
+              SampleTmdbServer.days().get(0).toString(),
+              "--tmdb-base-url",
+              tmdb.baseUrl());
+    }
+
+    assertThat(result.exitCode()).as("exit code of a successful ingest").isEqualTo(Jobs.OK);
+    assertThat(result.err()).as("no error line").doesNotContain("error:");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void rejectedCredentialExitsWithThree(int status) throws IOException {
+    Cli result;
+    try (MockWebServer tmdb =
+        tmdbAnswering(
+            new MockResponse()
+                .setResponseCode(status)
+                .setBody(
+                    "{\"status_code\":7,\"status_message\":\"Invalid API key: You must be granted a valid key.\",\"success\":false}"))) {
+      result = ingestAgainst(tmdb.url("/3/").toString());
+    }
+
+    assertThat(result.exitCode())
+        .as("exit code when TMDB answers HTTP %d", status)
+        .isEqualTo(Jobs.CREDENTIAL_REJECTED)
+        .isEqualTo(3);
+    assertThat(result.err())
+        .as("one line naming the cause, without the credential")
+        .startsWith("error: TMDB ")
+        .contains("Invalid API key")
+        .doesNotContain("eyJ-secret-token");
+  }
+
+  @Test
+  void tmdbUnavailableAfterRetriesExitsWithFour() throws IOException {
+    Cli result;
+    try (MockWebServer tmdb =
+        tmdbAnswering(new MockResponse().setResponseCode(429).setHeader("Retry-After", "0"))) {
+      result = ingestAgainst(tmdb.url("/3/").toString());
+      assertThat(tmdb.getRequestCount()).as("every attempt made").isEqualTo(5);
+    }
+
+    assertThat(result.exitCode())
+        .as("exit code when TMDB stays unavailable")
+        .isEqualTo(Jobs.UPSTREAM_UNAVAILABLE)
+        .isEqualTo(4);
+    assertThat(result.err())
+        .as("one line naming the cause")
+        .startsWith(
+            "error: TMDB API unreachable after 5 attempts: TMDB rate limit exceeded (HTTP 429)");
+  }
+
+  @Test
+  void otherTmdbErrorIsAnUnexpectedFailureExitingWithOne() throws IOException {
+    Cli result;
+    try (MockWebServer tmdb = tmdbAnswering(new MockResponse().setResponseCode(404))) {
+      result = ingestAgainst(tmdb.url("/3/").toString());
+    }
+
+    assertThat(result.exitCode()).as("exit code of a 404").isEqualTo(Jobs.FAILED).isEqualTo(1);
+    assertThat(result.err())
+        .as("one line naming the cause")
+        .startsWith("error: TMDB resource not found (HTTP 404)");
+  }
+
+  @Test
+  void ratingsFileOfNoKnownFormatExitsWithFive() throws IOException {
+    Path input = dir.resolve("ratings.xlsx");
+    Files.writeString(input, "PK\u0003\u0004 not a CSV at all", StandardCharsets.UTF_8);
+    RatingsJob job = new RatingsJob();
+    job.environment = Map.of("RATINGS_HMAC_KEY", "a-long-enough-secret-key");
+
+    Cli result =
+        runJob(
+            job,
+            "--lake",
+            dir.resolve("lake").toString(),
+            "--input",
+            input.toString(),
+            "--format",
+            "events");
+
+    assertThat(result.exitCode())
+        .as("exit code for an input of no known format")
+        .isEqualTo(Jobs.BAD_INPUT)
+        .isEqualTo(5);
+    assertThat(result.err())
+        .as("one line naming the file")
+        .isEqualTo(
+            "error: events file file:" + input + " is neither .csv nor .json/.jsonl/.ndjson\n");
+    assertThat(dir.resolve("lake/bronze/ratings")).as("nothing landed").doesNotExist();
   }
 }

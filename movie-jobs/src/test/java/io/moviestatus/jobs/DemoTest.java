@@ -3,12 +3,18 @@ package io.moviestatus.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableNaming;
 import io.moviestatus.transform.lake.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +33,7 @@ class DemoTest {
   static void runDemo() throws Exception {
     LocalSpark.session().sparkContext().setLogLevel("ERROR");
     lake = LakeLayout.of(root.toString());
-    demoOutput = capture(out -> DemoCommand.run(lake, out));
+    demoOutput = capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
   }
 
   private interface Body {
@@ -43,7 +49,8 @@ class DemoTest {
   }
 
   private static String sql(String query) throws Exception {
-    return capture(out -> SqlCommand.run(lake, query, out));
+    return capture(
+        out -> SqlCommand.run(LocalSpark.session(), lake, TableNaming.local(), query, out));
   }
 
   @Test
@@ -116,7 +123,7 @@ class DemoTest {
     String before = sql("SELECT * FROM status_fact ORDER BY movie_id, date_id");
     String movies = sql("SELECT * FROM movies_dim ORDER BY movie_id");
 
-    capture(out -> DemoCommand.run(lake, out));
+    capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
 
     assertThat(sql("SELECT * FROM status_fact ORDER BY movie_id, date_id")).isEqualTo(before);
     assertThat(sql("SELECT * FROM movies_dim ORDER BY movie_id")).isEqualTo(movies);
@@ -133,6 +140,54 @@ class DemoTest {
         .contains("<title>movie-status report 2026-11-03</title>")
         .contains("<section class=\"chart-section\" id=\"top20\"")
         .contains("Oppenheimer");
+  }
+
+  @Test
+  void tablesAreAddressableByNameInTheMoviesSchema() throws Exception {
+    assertThat(
+            sql(
+                "SELECT (SELECT count(*) FROM movies.status_fact) f, (SELECT count(*) FROM spark_catalog.movies.movie_rankings) r"))
+        .as("sql registers the lake's tables as movies.<table> in the session catalog")
+        .isEqualTo("f,r\n198,198\n");
+  }
+
+  @Test
+  void aJobWithASchemaRegistersTheLakeTablesThere() {
+    Cli result = Cli.run("gold", "--lake", lake.root(), "--schema", "demo_job");
+
+    assertThat(result.exitCode()).as("gold --schema: %s", result.err()).isZero();
+    assertThat(LocalSpark.session().table("demo_job.movie_rankings").count())
+        .as("spark.table by the registered name")
+        .isEqualTo(198);
+    assertThat(LocalSpark.session().catalog().tableExists("demo_job.user_recommendations"))
+        .as("every table present in the lake is registered, not only the job's own")
+        .isTrue();
+  }
+
+  @Test
+  void everyDashboardQueryRunsOnTheDemoLakeAndHasTheColumnsItsWidgetsRead() throws Exception {
+    sql("SELECT 1"); // registers the lake's tables as spark_catalog.movies.<table>
+    Map<String, Set<String>> widgets = DashboardFiles.widgetFields();
+    Map<String, String> queries = DashboardFiles.queries();
+    assertThat(queries.keySet())
+        .as("terraform/dashboards/queries/*.sql")
+        .containsExactlyInAnyOrder(
+            "top_movies",
+            "popularity_trends",
+            "rank_movers",
+            "genre_mix",
+            "ratings_activity",
+            "recommender_quality",
+            "data_quality");
+    for (Map.Entry<String, String> query : queries.entrySet()) {
+      Dataset<Row> result =
+          LocalSpark.session()
+              .sql(DashboardFiles.render(query.getValue(), "spark_catalog", "movies"));
+      assertThat(result.count()).as("rows of dashboard dataset %s", query.getKey()).isPositive();
+      assertThat(List.of(result.columns()))
+          .as("columns of dataset %s read by its widgets", query.getKey())
+          .containsAll(widgets.getOrDefault(query.getKey(), Set.of()));
+    }
   }
 
   @Test

@@ -47,6 +47,8 @@ class ReportBrowserIT {
       "install Debian's browser and driver: apt-get install -y chromium chromium-driver"
           + " (.ci/run does this when they are missing)";
 
+  private static final String NUMBER = "-?\\d+(\\.\\d+)?";
+
   private static final List<String> CHARTS =
       List.of(
           "top20",
@@ -84,7 +86,7 @@ class ReportBrowserIT {
     LocalSpark.session().sparkContext().setLogLevel("ERROR");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      DemoCommand.run(LakeLayout.of(root.toString()), out);
+      DemoCommand.run(LocalSpark.session(), LakeLayout.of(root.toString()), out);
     }
     Matcher printed =
         Pattern.compile("(?m)^report: (.+)$").matcher(bytes.toString(StandardCharsets.UTF_8));
@@ -197,8 +199,9 @@ class ReportBrowserIT {
    * What the demo lake holds for 2026-11-03 (5 snapshot dates, 30-day window): 20 of the day's 40
    * movies; its top 10 on all 5 dates; 10 climbers + 10 fallers since 2026-10-30; 40 movies in the
    * scatter; 5 dates × (8 named genres + Other); ratings given on 11 days (10-24 to 11-03) with 9
-   * distinct values (1.0 to 5.0) in the bundled events.csv; 3 metric columns with a baseline twin ×
-   * 1 model version; 1 quarantined record; 5 dates × 2 bronze sources.
+   * distinct values (1.0 to 5.0) in the bundled events.csv; 5 metrics beside their baselines (rmse,
+   * precision, NDCG, recall and coverage at 10) × 1 model version; 1 quarantined record; 5 dates ×
+   * 2 bronze sources.
    */
   private static final Map<String, Long> EXPECTED_MARKS = expectedMarks();
 
@@ -211,7 +214,7 @@ class ReportBrowserIT {
     m.put("genres", 45L);
     m.put("ratings-daily", 11L);
     m.put("ratings-distribution", 9L);
-    m.put("recommender", 3L);
+    m.put("recommender", 5L);
     m.put("quarantine", 1L);
     m.put("processed-files", 10L);
     return m;
@@ -290,6 +293,35 @@ class ReportBrowserIT {
                 + ".filter(s => s.getBoundingClientRect().width < 300).map(s => s.getAttribute('aria-label'))");
     assertThat(narrow).as("charts shrunk below 300 px (text would be unreadable)").isEmpty();
     screenshot("report-390x844");
+  }
+
+  @Test
+  void recommenderShowsTheModelBesideTheBiasBaselineAndMostPopular() {
+    open(1280, 800, false);
+
+    List<List<Object>> rows =
+        js(
+            "return Array.from(document.querySelectorAll('#recommender details.data tbody tr'))"
+                + ".map(r => Array.from(r.cells).map(c => c.textContent))");
+    assertThat(rows.stream().map(r -> (String) r.get(1)))
+        .as("metrics with a baseline twin, in recommender_metrics' column order")
+        .containsExactly("rmse", "precision_at_10", "ndcg_at_10", "recall_at_10", "coverage_at_10");
+    for (List<Object> row : rows) {
+      assertThat((String) row.get(2)).as("model value of %s", row).matches(NUMBER);
+      assertThat((String) row.get(3)).as("bias baseline of %s", row).matches(NUMBER);
+      if (row.get(1).equals("rmse")) {
+        assertThat((String) row.get(4)).as("most popular predicts no rating: %s", row).isEmpty();
+      } else {
+        assertThat((String) row.get(4)).as("most popular of %s", row).matches(NUMBER);
+      }
+    }
+    List<Object> bars =
+        js(
+            "return ['#0072B2', '#9aa3ad', '#E69F00'].map(f =>"
+                + " document.querySelectorAll('#recommender figure g.mark rect[fill=\\'' + f + '\\']').length)");
+    assertThat(bars)
+        .as("bars of the model, the bias baseline, most popular")
+        .containsExactly(5L, 5L, 4L);
   }
 
   @Test

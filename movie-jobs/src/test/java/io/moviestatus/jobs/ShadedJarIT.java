@@ -2,6 +2,7 @@ package io.moviestatus.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moviestatus.transform.testing.BronzeFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +171,37 @@ class ShadedJarIT {
   }
 
   @Test
+  void noBundledClassDuplicatesAClassOfTheRuntimeClasspath() throws IOException {
+    Set<String> bundled = new TreeSet<>();
+    try (JarFile jar = new JarFile(Build.shadedJar().toFile())) {
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        if (entry.getName().endsWith(".class") && !entry.getName().endsWith("module-info.class")) {
+          bundled.add(entry.getName());
+        }
+      }
+    }
+    Set<String> duplicated = new TreeSet<>();
+    for (Path element : Build.providedClasspath()) {
+      if (!element.toString().endsWith(".jar")) {
+        continue;
+      }
+      try (JarFile runtimeJar = new JarFile(element.toFile())) {
+        for (ZipEntry entry : Collections.list(runtimeJar.entries())) {
+          if (bundled.contains(entry.getName())) {
+            duplicated.add(entry.getName() + " (also in " + element.getFileName() + ")");
+          }
+        }
+      }
+    }
+    assertThat(bundled).as("classes in the shaded JAR").hasSizeGreaterThan(100);
+    assertThat(duplicated)
+        .as(
+            "classes of the shaded JAR that the runtime classpath also holds (which copy loads would depend on the class loader):%n  %s",
+            duplicated.stream().limit(50).collect(Collectors.joining("\n  ")))
+        .isEmpty();
+  }
+
+  @Test
   void bundledCodeLinksOnlyToRelocatedLibraryClasses() throws IOException {
     List<String> violations = new ArrayList<>();
     try (JarFile jar = new JarFile(Build.shadedJar().toFile())) {
@@ -268,20 +299,20 @@ class ShadedJarIT {
   @Test
   void silverJobMainRunsFromTheShadedJarInLocalMode(@TempDir Path tmp) throws Exception {
     Path lake = tmp.resolve("lake");
-    BronzeFixture.genres(lake, DAY_1, Map.of(18, "Drama", 28, "Action", 35, "Comedy"));
-    BronzeFixture.discover(
+    BronzeFixtures.genres(lake, DAY_1, Map.of(18, "Drama", 28, "Action", 35, "Comedy"));
+    BronzeFixtures.discover(
         lake,
         DAY_1,
         List.of(
-            BronzeFixture.movie(550, "Fight Club", 61.5, 18),
-            BronzeFixture.movie(603, "The Matrix", 40.25, 28)),
-        List.of(BronzeFixture.movie(13, "Forrest Gump", 30.0, 18, 35)));
-    BronzeFixture.discover(
+            BronzeFixtures.movie(550, "Fight Club", 61.5, 8.0, 1550, 18),
+            BronzeFixtures.movie(603, "The Matrix", 40.25, 8.0, 1603, 28)),
+        List.of(BronzeFixtures.movie(13, "Forrest Gump", 30.0, 8.0, 1013, 18, 35)));
+    BronzeFixtures.discover(
         lake,
         DAY_2,
         List.of(
-            BronzeFixture.movie(603, "The Matrix", 45.5, 28),
-            BronzeFixture.movie(680, "Pulp Fiction", 38.0, 35)));
+            BronzeFixtures.movie(603, "The Matrix", 45.5, 8.0, 1603, 28),
+            BronzeFixtures.movie(680, "Pulp Fiction", 38.0, 8.0, 1680, 35)));
 
     Run run =
         Build.runMain(
@@ -416,7 +447,7 @@ class ShadedJarIT {
         Pattern.compile(
             "^(retrofit|converter-[a-z]+|okhttp|logging-interceptor|okio(-jvm)?|gson|kotlin-stdlib(-[a-z0-9]+)?|failsafe|picocli)-[0-9].*\\.jar$");
     private static final List<String> OWN_MODULES =
-        List.of("movie-model", "movie-ingest", "movie-transform", "movie-jobs");
+        List.of("movie-model", "movie-ingest", "movie-transform", "movie-recommend", "movie-jobs");
 
     private Build() {}
 
@@ -620,135 +651,6 @@ class ShadedJarIT {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  /** TMDB-format bronze envelopes (BronzeContract), written as JSON text without a JSON library. */
-  static final class BronzeFixture {
-    private BronzeFixture() {}
-
-    static String movie(int id, String title, double popularity, Integer... genres) {
-      Map<String, Object> movie = new LinkedHashMap<>();
-      movie.put("adult", false);
-      movie.put("backdrop_path", "/b" + id + ".jpg");
-      movie.put("genre_ids", List.of(genres));
-      movie.put("id", id);
-      movie.put("original_language", "en");
-      movie.put("original_title", title);
-      movie.put("overview", "Overview of " + title);
-      movie.put("popularity", popularity);
-      movie.put("poster_path", "/p" + id + ".jpg");
-      movie.put("release_date", "2026-01-01");
-      movie.put("title", title);
-      movie.put("video", false);
-      movie.put("vote_average", 8.0);
-      movie.put("vote_count", 1000 + id);
-      return json(movie);
-    }
-
-    @SafeVarargs
-    static void discover(Path lake, LocalDate date, List<String>... pages) throws IOException {
-      int topN = Arrays.stream(pages).mapToInt(List::size).sum();
-      List<String> lines = new ArrayList<>();
-      for (int i = 0; i < pages.length; i++) {
-        String body =
-            "{\"page\":"
-                + (i + 1)
-                + ",\"results\":["
-                + String.join(",", pages[i])
-                + "],\"total_pages\":"
-                + pages.length
-                + ",\"total_results\":"
-                + topN
-                + "}";
-        lines.add(envelope("discover/movie", date, i + 1, topN, body));
-      }
-      write(lake.resolve(path("discover_movie", date)), lines);
-    }
-
-    static void genres(Path lake, LocalDate date, Map<Integer, String> genres) throws IOException {
-      String body =
-          genres.entrySet().stream()
-              .map(g -> "{\"id\":" + g.getKey() + ",\"name\":" + quote(g.getValue()) + "}")
-              .collect(Collectors.joining(",", "{\"genres\":[", "]}"));
-      write(
-          lake.resolve(path("genre_movie_list", date)),
-          List.of(envelope("genre/movie/list", date, null, null, body)));
-    }
-
-    private static String path(String source, LocalDate date) {
-      return String.format(
-          "bronze/tmdb/%s/%04d/%02d/%s.jsonl", source, date.getYear(), date.getMonthValue(), date);
-    }
-
-    private static String envelope(
-        String endpoint, LocalDate date, Integer page, Integer topN, String body) {
-      Map<String, Object> request = new LinkedHashMap<>();
-      if (page != null) {
-        request.put("sort_by", "popularity.desc");
-        request.put("page", String.valueOf(page));
-      }
-      request.put("language", "en-US");
-      Map<String, Object> envelope = new LinkedHashMap<>();
-      envelope.put("endpoint", endpoint);
-      envelope.put("snapshot_date", date.toString());
-      envelope.put("fetched_at", date + "T05:00:00Z");
-      envelope.put("request", new Raw(json(request)));
-      envelope.put("page", page);
-      envelope.put("top_n", topN);
-      envelope.put("http_status", 200);
-      envelope.put("body", body); // the response body as a JSON string, exactly as received
-      return json(envelope);
-    }
-
-    private static void write(Path file, List<String> lines) throws IOException {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-    }
-
-    /** Already-encoded JSON. */
-    private record Raw(String json) {}
-
-    private static String json(Map<String, Object> object) {
-      return object.entrySet().stream()
-          .map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
-          .collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static String value(Object value) {
-      if (value == null || value instanceof Number || value instanceof Boolean) {
-        return String.valueOf(value);
-      }
-      if (value instanceof Raw raw) {
-        return raw.json();
-      }
-      if (value instanceof List<?> list) {
-        return list.stream()
-            .map(ShadedJarIT.BronzeFixture::value)
-            .collect(Collectors.joining(",", "[", "]"));
-      }
-      return quote(value.toString());
-    }
-
-    private static String quote(String text) {
-      StringBuilder out = new StringBuilder("\"");
-      for (char c : text.toCharArray()) {
-        switch (c) {
-          case '"' -> out.append("\\\"");
-          case '\\' -> out.append("\\\\");
-          case '\n' -> out.append("\\n");
-          case '\r' -> out.append("\\r");
-          case '\t' -> out.append("\\t");
-          default -> {
-            if (c < 0x20) {
-              out.append(String.format("\\u%04x", (int) c));
-            } else {
-              out.append(c);
-            }
-          }
-        }
-      }
-      return out.append('"').toString();
     }
   }
 }

@@ -72,7 +72,7 @@ class TerraformContractIT {
   record Block(String header, String text, int offset, String error) {}
 
   /** A spark_jar_task block as written: where, its main class and its literal "--flag" strings. */
-  record JarTask(String where, String mainClass, Set<String> flags) {}
+  record JarTask(String where, String mainClass, Set<String> flags, String text) {}
 
   @BeforeAll
   static void parseTerraform() throws IOException {
@@ -333,6 +333,204 @@ class TerraformContractIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Unity Catalog, secrets and the JAR's location
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  void everyJarTaskPassesTheCatalogAndSchemaTheDeploymentCreates() {
+    List<String> violations = new ArrayList<>();
+    for (JarTask task : jarTasks()) {
+      String text = task.text().replaceAll("\\s+", " ");
+      if (!text.contains("\"--catalog\", databricks_catalog.lake.name")) {
+        violations.add(task.where() + " does not pass \"--catalog\", databricks_catalog.lake.name");
+      }
+      if (!text.contains("\"--schema\", databricks_schema.movies.name")) {
+        violations.add(task.where() + " does not pass \"--schema\", databricks_schema.movies.name");
+      }
+    }
+    String code = allCode();
+    assertThat(violations)
+        .as(
+            "tasks that would not register the tables by name:%n  %s",
+            String.join("\n  ", violations))
+        .isEmpty();
+    assertThat(blockText("resource \"databricks_catalog\" \"lake\""))
+        .as("the catalog is named from var.uc_catalog_name (through local.uc_catalog_name)")
+        .containsPattern("\\bname\\s*=\\s*local\\.uc_catalog_name\\b");
+    assertThat(blockText("resource \"databricks_schema\" \"movies\""))
+        .containsPattern("\\bname\\s*=\\s*local\\.uc_schema_name\\b");
+    assertThat(code)
+        .containsPattern("\\buc_catalog_name\\s*=\\s*coalesce\\(var\\.uc_catalog_name\\b")
+        .containsPattern("\\buc_schema_name\\s*=\\s*var\\.uc_schema_name\\b");
+    assertThat(asMap(variables().get("uc_schema_name")).get("default"))
+        .as("default schema = the runners' default (TableNaming.DEFAULT_SCHEMA)")
+        .isEqualTo(io.moviestatus.model.TableNaming.DEFAULT_SCHEMA);
+  }
+
+  @Test
+  void noClusterCarriesAStorageSecretInItsSparkConf() {
+    String code = allCode();
+    assertThat(code)
+        .as("ABFS OAuth keys in terraform/*.tf (storage goes through Unity Catalog)")
+        .doesNotContain("fs.azure.account")
+        .doesNotContain("oauth2");
+    Matcher conf = Pattern.compile("\\bspark_conf\\s*=\\s*([^\\n]+)").matcher(code);
+    List<String> values = new ArrayList<>();
+    while (conf.find()) {
+      values.add(conf.group(1).strip());
+    }
+    assertThat(values)
+        .as("spark_conf assignments")
+        .isNotEmpty()
+        .containsOnly("local.cluster_spark_conf");
+    Matcher local =
+        Pattern.compile("(?s)\\bcluster_spark_conf\\s*=\\s*(.*?)\\n\\s*\\n").matcher(code);
+    assertThat(local.find()).as("local.cluster_spark_conf is defined").isTrue();
+    assertThat(local.group(1)).as("local.cluster_spark_conf").doesNotContain("secret");
+  }
+
+  @Test
+  void theJarIsAUnityCatalogVolumeFileNotAWorkspaceFileUnderShared() {
+    String code = allCode();
+    assertThat(code).as("workspace-file JAR upload").doesNotContain("databricks_workspace_file");
+    Matcher jar = Pattern.compile("\\bjar\\s*=\\s*([^\\n]+)").matcher(code);
+    List<String> jars = new ArrayList<>();
+    while (jar.find()) {
+      jars.add(jar.group(1).strip());
+    }
+    assertThat(jars)
+        .as("library { jar = ... } of every task")
+        .hasSize(jarTasks().size())
+        .containsOnly("databricks_file.jar.path");
+    String file = blockText("resource \"databricks_file\" \"jar\"");
+    Matcher path = Pattern.compile("\\bpath\\s*=\\s*\"([^\"]*)\"").matcher(file);
+    assertThat(path.find()).as("path of databricks_file.jar").isTrue();
+    assertThat(path.group(1))
+        .as("the JAR's path: a Unity Catalog volume, writable by its owner only")
+        .startsWith("/Volumes/")
+        .doesNotContain("/Shared");
+    assertThat(blockText("resource \"databricks_grants\" \"artifacts\""))
+        .as("the job principal reads the volume and cannot write it")
+        .contains("READ_VOLUME")
+        .doesNotContain("WRITE_VOLUME")
+        .doesNotContain("ALL_PRIVILEGES");
+  }
+
+  @Test
+  void noOutputExposesASecret() {
+    Pattern secretSource =
+        Pattern.compile(
+            "azuread_application_password|azuread_service_principal_password|var\\.tmdb_api_token|databricks_secret\\.|random_password\\.|client_secret");
+    List<String> violations = new ArrayList<>();
+    for (TfFile file : files) {
+      for (Block block : topLevelBlocks(file.text())) {
+        if (!block.header().startsWith("output ")) {
+          continue;
+        }
+        String code = mask(block.text(), false);
+        if (secretSource.matcher(code).find()) {
+          violations.add(file.name() + ":" + file.lineOf(block.offset()) + " " + block.header());
+        }
+        if (code.contains("local.ratings_hmac_key")
+            && !code.matches("(?s).*\\bsensitive\\s*=\\s*true\\b.*")) {
+          violations.add(block.header() + " exposes the ratings key without sensitive = true");
+        }
+      }
+    }
+    assertThat(violations)
+        .as("outputs exposing credentials:%n  %s", String.join("\n  ", violations))
+        .isEmpty();
+  }
+
+  @Test
+  void workspaceSkuIsPremiumOrTrialAndNoScopeIsManageableByAllUsers() {
+    String sku = blockText("variable \"databricks_sku\"");
+    Matcher allowed =
+        Pattern.compile("contains\\(\\[([^\\]]*)\\],\\s*var\\.databricks_sku\\)").matcher(sku);
+    assertThat(allowed.find())
+        .as("databricks_sku validation: contains([...], var.databricks_sku)")
+        .isTrue();
+    assertThat(allowed.group(1).replaceAll("[\"\\s]", "").split(","))
+        .as("SKUs the validation accepts")
+        .containsExactlyInAnyOrder("premium", "trial");
+    assertThat(asMap(variables().get("databricks_sku")).get("default")).isEqualTo("premium");
+    assertThat(allCode())
+        .as("secret scope managed by all users")
+        .doesNotContain("initial_manage_principal");
+  }
+
+  @Test
+  void dashboardDatasetsAreTheTestedQueryFilesOverContractTablesAndColumns() {
+    Map<String, String> queries = DashboardFiles.queries();
+    Map<String, Set<String>> widgets = DashboardFiles.widgetFields();
+    assertThat(queries).as("terraform/dashboards/queries/*.sql").isNotEmpty();
+    assertThat(widgets.keySet())
+        .as(
+            "datasets the widgets read = the query files (each one run on the demo lake by DemoTest)")
+        .containsExactlyInAnyOrderElementsOf(queries.keySet());
+    Pattern table =
+        Pattern.compile(
+            "\\$\\{catalog\\}\\.\\$\\{schema\\}\\.([a-z_]+)(?:\\s+(?!ON\\b|USING\\b|WHERE\\b|GROUP\\b|ORDER\\b|JOIN\\b)([a-z_]+))?",
+            Pattern.CASE_INSENSITIVE);
+    List<String> violations = new ArrayList<>();
+    for (Map.Entry<String, String> query : queries.entrySet()) {
+      String sql = query.getValue().replaceAll("--[^\\n]*", "");
+      Map<String, io.moviestatus.model.TableContract> aliases = new TreeMap<>();
+      Matcher m = table.matcher(sql);
+      while (m.find()) {
+        try {
+          io.moviestatus.model.TableContract contract =
+              io.moviestatus.model.Tables.byName(m.group(1));
+          aliases.put(m.group(1), contract);
+          if (m.group(2) != null) {
+            aliases.put(m.group(2), contract);
+          }
+        } catch (java.util.NoSuchElementException e) {
+          violations.add(query.getKey() + ": no contract for table " + m.group(1));
+        }
+      }
+      if (aliases.isEmpty()) {
+        violations.add(query.getKey() + ": reads no ${catalog}.${schema}.<table>");
+      }
+      Matcher column = Pattern.compile("\\b([a-z_]+)\\.([a-z_]+)\\b").matcher(sql);
+      while (column.find()) {
+        io.moviestatus.model.TableContract contract = aliases.get(column.group(1));
+        if (contract != null && !contract.columnNames().contains(column.group(2))) {
+          violations.add(
+              query.getKey() + ": " + column.group() + " is not a column of " + contract.name());
+        }
+      }
+      if (sql.replaceAll("\\$\\{(catalog|schema)\\}", "").contains("${")) {
+        violations.add(query.getKey() + ": placeholders other than ${catalog} and ${schema}");
+      }
+    }
+    assertThat(violations)
+        .as(
+            "dashboard queries that do not match the contracts:%n  %s",
+            String.join("\n  ", violations))
+        .isEmpty();
+  }
+
+  /** Every file's code with comments blanked. */
+  private static String allCode() {
+    return files.stream().map(f -> mask(f.text(), false)).collect(Collectors.joining("\n"));
+  }
+
+  /** The text (comments blanked) of the one top-level block with this header. */
+  private static String blockText(String header) {
+    List<String> found = new ArrayList<>();
+    for (TfFile file : files) {
+      for (Block block : topLevelBlocks(file.text())) {
+        if (block.header().equals(header)) {
+          found.add(mask(block.text(), false));
+        }
+      }
+    }
+    assertThat(found).as("top-level blocks %s in terraform/*.tf", header).hasSize(1);
+    return found.get(0);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Reading the HCL
   // ---------------------------------------------------------------------------------------------
 
@@ -367,7 +565,7 @@ class TerraformContractIT {
         }
         tasks.add(
             new JarTask(
-                where, main.find() ? main.group(1) : "<no literal main_class_name>", flags));
+                where, main.find() ? main.group(1) : "<no literal main_class_name>", flags, block));
       }
     }
     return tasks;

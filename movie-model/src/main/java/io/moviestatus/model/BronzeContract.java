@@ -8,8 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The bronze contract: raw TMDB responses kept losslessly, one JSON-lines file per snapshot date.
@@ -32,7 +30,8 @@ import org.apache.spark.sql.types.StructType;
  * }</pre>
  *
  * <p>Writers ({@code movie-ingest}) produce it; readers ({@code movie-transform}) parse it with
- * {@link #ENVELOPE_SCHEMA} and the body schemas below, never with schema inference.
+ * {@link BronzeSchemas#ENVELOPE_SCHEMA} and the body schemas there, never with schema inference.
+ * This class needs no Spark on the classpath.
  */
 public final class BronzeContract {
 
@@ -90,55 +89,6 @@ public final class BronzeContract {
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_LOCAL_DATE;
   private static final Pattern FILE_NAME =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})" + Pattern.quote(FILE_EXTENSION));
-
-  /** Schema of one envelope line. */
-  public static final StructType ENVELOPE_SCHEMA =
-      new StructType()
-          .add(ENDPOINT, DataTypes.StringType)
-          .add(SNAPSHOT_DATE, DataTypes.StringType)
-          .add(FETCHED_AT, DataTypes.StringType)
-          .add(REQUEST, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true))
-          .add(PAGE, DataTypes.IntegerType)
-          .add(TOP_N, DataTypes.IntegerType)
-          .add(HTTP_STATUS, DataTypes.IntegerType)
-          .add(BODY, DataTypes.StringType);
-
-  /**
-   * Schema of a discover page body. {@code results} is read as raw JSON text per element so that a
-   * bad record can be quarantined verbatim; {@link #DISCOVER_RESULT_SCHEMA} parses each element.
-   */
-  public static final StructType DISCOVER_PAGE_SCHEMA =
-      new StructType()
-          .add("page", DataTypes.IntegerType)
-          .add("total_pages", DataTypes.IntegerType)
-          .add("total_results", DataTypes.IntegerType)
-          .add("results", DataTypes.createArrayType(DataTypes.StringType, true));
-
-  /** Schema of one element of a discover page's {@code results}. */
-  public static final StructType DISCOVER_RESULT_SCHEMA =
-      new StructType()
-          .add("id", DataTypes.LongType)
-          .add("title", DataTypes.StringType)
-          .add("original_title", DataTypes.StringType)
-          .add("original_language", DataTypes.StringType)
-          .add("overview", DataTypes.StringType)
-          .add("poster_path", DataTypes.StringType)
-          .add("backdrop_path", DataTypes.StringType)
-          .add("release_date", DataTypes.StringType)
-          .add("genre_ids", DataTypes.createArrayType(DataTypes.LongType, true))
-          .add("popularity", DataTypes.DoubleType)
-          .add("vote_average", DataTypes.DoubleType)
-          .add("vote_count", DataTypes.LongType)
-          .add("adult", DataTypes.BooleanType)
-          .add("video", DataTypes.BooleanType);
-
-  /** Schema of the genre list body; genres are raw JSON text per element (see above). */
-  public static final StructType GENRE_LIST_SCHEMA =
-      new StructType().add("genres", DataTypes.createArrayType(DataTypes.StringType, true));
-
-  /** Schema of one genre element. */
-  public static final StructType GENRE_SCHEMA =
-      new StructType().add("id", DataTypes.LongType).add("name", DataTypes.StringType);
 
   private BronzeContract() {}
 

@@ -45,7 +45,7 @@ class BronzeContractTest {
 
   @Test
   void envelopeSchemaNamesTheFetchMetadata() {
-    assertThat(BronzeContract.ENVELOPE_SCHEMA.fieldNames())
+    assertThat(BronzeSchemas.ENVELOPE_SCHEMA.fieldNames())
         .containsExactly(
             "endpoint",
             "snapshot_date",

@@ -22,7 +22,7 @@ final class BiasBaseline {
   final Dataset<Row> userBias; // user_index, b_u
   final Dataset<Row> itemBias; // movie_id, b_i
 
-  private BiasBaseline(double mean, Dataset<Row> userBias, Dataset<Row> itemBias) {
+  BiasBaseline(double mean, Dataset<Row> userBias, Dataset<Row> itemBias) {
     this.mean = mean;
     this.userBias = userBias;
     this.itemBias = itemBias;

@@ -1,14 +1,12 @@
 package io.moviestatus.recommend;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -25,7 +23,7 @@ final class FactorModel {
   final ALSModel als;
   final BiasBaseline biases; // null: plain ALS
 
-  private FactorModel(ALSModel als, BiasBaseline biases) {
+  FactorModel(ALSModel als, BiasBaseline biases) {
     this.als = als;
     this.biases = biases;
   }
@@ -62,30 +60,6 @@ final class FactorModel {
         .predict(factors.withColumnRenamed("prediction", "interaction"))
         .withColumn("prediction", col("prediction").plus(col("interaction")))
         .drop("interaction");
-  }
-
-  /** The k best movies per user of {@code users}, excluding the pairs in {@code exclude}. */
-  Dataset<Row> topK(Dataset<Row> users, Dataset<Row> exclude, int k) {
-    Dataset<Row> userFactors =
-        als.userFactors()
-            .join(users, col("id").equalTo(col("user_index")), "left_semi")
-            .select(col("id").as("user_index"), col("features").as("uf"));
-    Dataset<Row> itemFactors =
-        als.itemFactors().select(col("id").as("movie_id"), col("features").as("itf"));
-    Column dot =
-        expr("aggregate(zip_with(uf, itf, (x, y) -> cast(x AS DOUBLE) * y), 0D, (a, p) -> a + p)");
-    Dataset<Row> scores =
-        userFactors
-            .crossJoin(itemFactors)
-            .select(col("user_index"), col("movie_id"), dot.as("score"));
-    if (biases != null) {
-      scores =
-          biases
-              .predict(scores)
-              .withColumn("score", col("score").plus(col("prediction")))
-              .drop("prediction");
-    }
-    return TopK.top(scores, exclude, k);
   }
 
   /**

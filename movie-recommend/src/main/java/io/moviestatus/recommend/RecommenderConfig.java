@@ -3,164 +3,244 @@ package io.moviestatus.recommend;
 import java.util.List;
 
 /**
- * Settings of {@link Recommender}: the seeded split, the tuning grid, ALS iterations, the ranking
- * metrics' cut-off and relevance threshold, and the bias baseline's regularisation.
+ * Settings of {@link Recommender}: the seeded split, the two models' tuning grids, the ranking
+ * metrics' cut-off and relevance threshold, the bias baseline's regularisation and the cold-start
+ * window.
  *
  * <p>Split: {@code testFraction} of the ratings are held out for the test metrics; of the rest,
- * {@code validationFraction} choose rank and regParam, the remainder fits (defaults 0.2 and 0.25:
- * 60 / 20 / 20). The chosen parameters are then refitted on train + validation and evaluated on
- * test.
+ * {@code validationFraction} tune both models, the remainder fits (defaults 0.2 and 0.25: 60 / 20 /
+ * 20). The chosen parameters are then refitted on train + validation and evaluated on test.
+ *
+ * <p>Two models: the <b>ranking model</b> (implicit ALS; grid {@code rankingRanks ×
+ * rankingRegParams × alphas × confidences}, chosen by validation NDCG@k) makes the top-k lists; the
+ * <b>rating model</b> (explicit ALS on the bias baseline's residuals; grid {@code ranks ×
+ * regParams}, chosen by validation RMSE) predicts the rating shown next to each recommendation.
  *
  * <pre>{@code
  * RecommenderConfig config = RecommenderConfig.defaults().withSeed(7).withMaxIter(5);
  * }</pre>
  *
  * @param seed seed of the split and of ALS
- * @param ranks ALS ranks to try
- * @param regParams ALS regParams to try
- * @param maxIter ALS iterations per fit
+ * @param ranks rating model: ALS ranks to try
+ * @param regParams rating model: ALS regParams to try
+ * @param maxIter rating model: ALS iterations per fit
+ * @param rankingRanks ranking model: ALS ranks to try
+ * @param rankingRegParams ranking model: ALS regParams to try
+ * @param alphas ranking model: confidence scales α to try
+ * @param confidences ranking model: rating-to-feedback forms to try
+ * @param rankingMaxIter ranking model: ALS iterations per fit
  * @param testFraction share of ratings held out for testing, in (0, 1)
  * @param validationFraction share of the non-test ratings used for tuning, in (0, 1)
- * @param k cut-off of precision@k, NDCG@k and of the stored recommendations
+ * @param k cut-off of precision@k, NDCG@k, recall@k and of the stored recommendations
  * @param relevantRating a held-out rating at least this high is relevant (4.0)
  * @param userBiasReg baseline: regularisation of user biases (pseudo-count)
  * @param itemBiasReg baseline: regularisation of item biases (pseudo-count)
- * @param biased true: ALS fits the residuals of the bias baseline and predicts μ + b_u + b_i +
- *     p_u·q_i; false: plain ALS, p_u·q_i
+ * @param biased true: the rating model fits the residuals of the bias baseline and predicts μ + b_u
+ *     + b_i + p_u·q_i; false: plain ALS, p_u·q_i
+ * @param coldStartDays window of the cold-start list's popularity, in snapshot days (30)
  */
 public record RecommenderConfig(
     long seed,
     List<Integer> ranks,
     List<Double> regParams,
     int maxIter,
+    List<Integer> rankingRanks,
+    List<Double> rankingRegParams,
+    List<Double> alphas,
+    List<Confidence> confidences,
+    int rankingMaxIter,
     double testFraction,
     double validationFraction,
     int k,
     double relevantRating,
     double userBiasReg,
     double itemBiasReg,
-    boolean biased) {
+    boolean biased,
+    int coldStartDays) {
 
   public RecommenderConfig {
     ranks = List.copyOf(ranks);
     regParams = List.copyOf(regParams);
-    check(
-        !ranks.isEmpty() && ranks.stream().allMatch(r -> r > 0),
-        "ranks must be positive: " + ranks);
-    check(
-        !regParams.isEmpty() && regParams.stream().allMatch(r -> r >= 0),
-        "regParams must be >= 0: " + regParams);
-    check(maxIter > 0, "maxIter must be positive: " + maxIter);
+    rankingRanks = List.copyOf(rankingRanks);
+    rankingRegParams = List.copyOf(rankingRegParams);
+    alphas = List.copyOf(alphas);
+    confidences = List.copyOf(confidences);
+    check(positive(ranks), "ranks must be positive: " + ranks);
+    check(nonNegative(regParams), "regParams must be >= 0: " + regParams);
+    check(positive(rankingRanks), "rankingRanks must be positive: " + rankingRanks);
+    check(nonNegative(rankingRegParams), "rankingRegParams must be >= 0: " + rankingRegParams);
+    check(nonNegative(alphas), "alphas must be >= 0: " + alphas);
+    check(!confidences.isEmpty(), "confidences must not be empty");
+    check(maxIter > 0 && rankingMaxIter > 0, "maxIter and rankingMaxIter must be positive");
     check(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1): " + testFraction);
     check(
         validationFraction > 0 && validationFraction < 1,
         "validationFraction must be in (0, 1): " + validationFraction);
     check(k > 0, "k must be positive: " + k);
     check(userBiasReg >= 0 && itemBiasReg >= 0, "bias regularisation must be >= 0");
+    check(coldStartDays > 0, "coldStartDays must be positive: " + coldStartDays);
   }
 
   /**
-   * Seed 42, rank {10, 20} × regParam {0.05, 0.1, 0.2}, 10 iterations, 60/20/20, k 10, relevant ≥
-   * 4, bias pseudo-counts 10 and 10, ALS on the baseline's residuals.
+   * Seed 42, 60/20/20, k 10, relevant ≥ 4; rating model: rank {20} × regParam {0.1, 0.2}, 10
+   * iterations, on the residuals of the bias baseline (pseudo-counts 10 and 10); ranking model:
+   * rank {32} × regParam {0.2, 1} × α {1, 4} × {@link Confidence#CENTERED}, 10 iterations; cold
+   * start over 30 days. The grids are small for 2 cores; on ml-latest-small wider grids (rating
+   * rank {10, 20} × regParam {0.05, 0.1, 0.2}, ranking rank {32, 64}) chose the same values.
    */
   public static RecommenderConfig defaults() {
     return new RecommenderConfig(
-        42L, List.of(10, 20), List.of(0.05, 0.1, 0.2), 10, 0.2, 0.25, 10, 4.0, 10, 10, true);
+        42L,
+        List.of(20),
+        List.of(0.1, 0.2),
+        10,
+        List.of(32),
+        List.of(0.2, 1.0),
+        List.of(1.0, 4.0),
+        List.of(Confidence.CENTERED),
+        10,
+        0.2,
+        0.25,
+        10,
+        4.0,
+        10,
+        10,
+        true,
+        30);
   }
 
   public RecommenderConfig withSeed(long seed) {
-    return new RecommenderConfig(
-        seed,
-        ranks,
-        regParams,
-        maxIter,
-        testFraction,
-        validationFraction,
-        k,
-        relevantRating,
-        userBiasReg,
-        itemBiasReg,
-        biased);
+    Copy c = new Copy(this);
+    c.seed = seed;
+    return c.build();
   }
 
+  /** The rating model's grid. */
   public RecommenderConfig withGrid(List<Integer> ranks, List<Double> regParams) {
-    return new RecommenderConfig(
-        seed,
-        ranks,
-        regParams,
-        maxIter,
-        testFraction,
-        validationFraction,
-        k,
-        relevantRating,
-        userBiasReg,
-        itemBiasReg,
-        biased);
+    Copy c = new Copy(this);
+    c.ranks = ranks;
+    c.regParams = regParams;
+    return c.build();
   }
 
+  /** The ranking model's grid. */
+  public RecommenderConfig withRankingGrid(
+      List<Integer> ranks, List<Double> regParams, List<Double> alphas, List<Confidence> forms) {
+    Copy c = new Copy(this);
+    c.rankingRanks = ranks;
+    c.rankingRegParams = regParams;
+    c.alphas = alphas;
+    c.confidences = forms;
+    return c.build();
+  }
+
+  /** ALS iterations of both models. */
   public RecommenderConfig withMaxIter(int maxIter) {
-    return new RecommenderConfig(
-        seed,
-        ranks,
-        regParams,
-        maxIter,
-        testFraction,
-        validationFraction,
-        k,
-        relevantRating,
-        userBiasReg,
-        itemBiasReg,
-        biased);
+    Copy c = new Copy(this);
+    c.maxIter = maxIter;
+    c.rankingMaxIter = maxIter;
+    return c.build();
   }
 
   public RecommenderConfig withSplit(double testFraction, double validationFraction) {
-    return new RecommenderConfig(
-        seed,
-        ranks,
-        regParams,
-        maxIter,
-        testFraction,
-        validationFraction,
-        k,
-        relevantRating,
-        userBiasReg,
-        itemBiasReg,
-        biased);
+    Copy c = new Copy(this);
+    c.testFraction = testFraction;
+    c.validationFraction = validationFraction;
+    return c.build();
   }
 
   public RecommenderConfig withBiasReg(double userBiasReg, double itemBiasReg) {
-    return new RecommenderConfig(
-        seed,
-        ranks,
-        regParams,
-        maxIter,
-        testFraction,
-        validationFraction,
-        k,
-        relevantRating,
-        userBiasReg,
-        itemBiasReg,
-        biased);
+    Copy c = new Copy(this);
+    c.userBiasReg = userBiasReg;
+    c.itemBiasReg = itemBiasReg;
+    return c.build();
   }
 
   public RecommenderConfig withBiased(boolean biased) {
-    return new RecommenderConfig(
-        seed,
-        ranks,
-        regParams,
-        maxIter,
-        testFraction,
-        validationFraction,
-        k,
-        relevantRating,
-        userBiasReg,
-        itemBiasReg,
-        biased);
+    Copy c = new Copy(this);
+    c.biased = biased;
+    return c.build();
+  }
+
+  public RecommenderConfig withColdStartDays(int days) {
+    Copy c = new Copy(this);
+    c.coldStartDays = days;
+    return c.build();
+  }
+
+  private static boolean positive(List<Integer> values) {
+    return !values.isEmpty() && values.stream().allMatch(v -> v > 0);
+  }
+
+  private static boolean nonNegative(List<Double> values) {
+    return !values.isEmpty() && values.stream().allMatch(v -> v >= 0);
   }
 
   private static void check(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** A mutable copy for the {@code with…} methods. */
+  private static final class Copy {
+    long seed;
+    List<Integer> ranks;
+    List<Double> regParams;
+    int maxIter;
+    List<Integer> rankingRanks;
+    List<Double> rankingRegParams;
+    List<Double> alphas;
+    List<Confidence> confidences;
+    int rankingMaxIter;
+    double testFraction;
+    double validationFraction;
+    int k;
+    double relevantRating;
+    double userBiasReg;
+    double itemBiasReg;
+    boolean biased;
+    int coldStartDays;
+
+    Copy(RecommenderConfig c) {
+      seed = c.seed;
+      ranks = c.ranks;
+      regParams = c.regParams;
+      maxIter = c.maxIter;
+      rankingRanks = c.rankingRanks;
+      rankingRegParams = c.rankingRegParams;
+      alphas = c.alphas;
+      confidences = c.confidences;
+      rankingMaxIter = c.rankingMaxIter;
+      testFraction = c.testFraction;
+      validationFraction = c.validationFraction;
+      k = c.k;
+      relevantRating = c.relevantRating;
+      userBiasReg = c.userBiasReg;
+      itemBiasReg = c.itemBiasReg;
+      biased = c.biased;
+      coldStartDays = c.coldStartDays;
+    }
+
+    RecommenderConfig build() {
+      return new RecommenderConfig(
+          seed,
+          ranks,
+          regParams,
+          maxIter,
+          rankingRanks,
+          rankingRegParams,
+          alphas,
+          confidences,
+          rankingMaxIter,
+          testFraction,
+          validationFraction,
+          k,
+          relevantRating,
+          userBiasReg,
+          itemBiasReg,
+          biased,
+          coldStartDays);
     }
   }
 }

@@ -1,47 +1,75 @@
 package io.moviestatus.recommend;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
- * Top-k recommendations by exhaustive scoring: every (user, candidate movie) pair has a score, the
- * pairs in {@code exclude} (what the user already rated) are removed, and the k best remain with
- * their rank 1..k (ties: lower movie_id). Output: {@code user_index, movie_id, score, rank}.
+ * Top-k selection, pure Java: the best k candidates by score, higher first, ties to the lower movie
+ * id; movies in {@code exclude} (what the user already rated) are never chosen.
  */
 final class TopK {
 
+  /** A chosen movie and its score. */
+  record Scored(int movieId, double score) {}
+
+  private static final Comparator<Scored> BETTER_FIRST =
+      Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::movieId);
+
   private TopK() {}
 
-  /** Baseline scores: μ + b_u + b_i over the baseline's known movies. */
-  static Dataset<Row> baseline(
-      BiasBaseline baseline, Dataset<Row> users, Dataset<Row> exclude, int k) {
-    Dataset<Row> pairs =
-        users.select("user_index").distinct().crossJoin(baseline.itemBias.select("movie_id"));
-    return top(
-        baseline
-            .predict(pairs)
-            .select(col("user_index"), col("movie_id"), col("prediction").as("score")),
-        exclude,
-        k);
+  /** The k movies with the highest {@code user · item}, excluding {@code exclude}. */
+  static List<Scored> byDot(float[] user, ItemFactors items, Set<Integer> exclude, int k) {
+    PriorityQueue<Scored> worstFirst = new PriorityQueue<>(k + 1, BETTER_FIRST.reversed());
+    for (int i = 0; i < items.size(); i++) {
+      int movie = items.id(i);
+      if (exclude.contains(movie)) {
+        continue;
+      }
+      Scored candidate = new Scored(movie, items.dot(user, i));
+      if (worstFirst.size() < k) {
+        worstFirst.add(candidate);
+      } else if (BETTER_FIRST.compare(candidate, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(candidate);
+      }
+    }
+    List<Scored> best = new ArrayList<>(worstFirst);
+    best.sort(BETTER_FIRST);
+    return best;
   }
 
-  static Dataset<Row> top(Dataset<Row> scores, Dataset<Row> exclude, int k) {
-    return scores
-        .join(
-            exclude.select("user_index", "movie_id"),
-            new String[] {"user_index", "movie_id"},
-            "left_anti")
-        .withColumn(
-            "rank",
-            row_number()
-                .over(
-                    Window.partitionBy(col("user_index"))
-                        .orderBy(col("score").desc(), col("movie_id").asc())))
-        .filter(col("rank").leq(lit(k)));
+  /** The first k movies of {@code ordered} (best first) that are not in {@code exclude}. */
+  static int[] firstNotIn(int[] ordered, Set<Integer> exclude, int k) {
+    int[] chosen = new int[k];
+    int n = 0;
+    for (int i = 0; i < ordered.length && n < k; i++) {
+      if (!exclude.contains(ordered[i])) {
+        chosen[n++] = ordered[i];
+      }
+    }
+    return n == k ? chosen : java.util.Arrays.copyOf(chosen, n);
+  }
+
+  /**
+   * Up to {@code n} movies of {@code rated} most similar to {@code movie} by cosine of their
+   * factors, most similar first (ties: lower id); movies the factors do not know are skipped.
+   */
+  static int[] mostSimilar(ItemFactors items, int movie, int[] rated, int n) {
+    int target = items.position(movie);
+    if (target < 0) {
+      return new int[0];
+    }
+    List<Scored> similar = new ArrayList<>();
+    for (int candidate : rated) {
+      int position = items.position(candidate);
+      if (position >= 0 && candidate != movie) {
+        similar.add(new Scored(candidate, items.cosine(target, position)));
+      }
+    }
+    similar.sort(BETTER_FIRST);
+    return similar.stream().limit(n).mapToInt(Scored::movieId).toArray();
   }
 }

@@ -211,4 +211,39 @@ class RecommenderTest {
         .extracting(Recommendation::rank)
         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   }
+
+  @Test
+  void eachRecommendationIsExplainedByThreeOfTheUsersLikedMovies() {
+    List<Row> rows =
+        spark
+            .read()
+            .format("delta")
+            .load(lake.tablePath(Tables.USER_RECOMMENDATIONS))
+            .filter("source = 'als'")
+            .collectAsList();
+    Map<String, List<Integer>> liked =
+        ratings.stream()
+            .filter(row -> row.getFloat(3) >= 4.0f)
+            .collect(
+                Collectors.groupingBy(
+                    row -> row.getString(0),
+                    Collectors.mapping(row -> row.getInt(1), Collectors.toList())));
+
+    assertThat(rows).as("10 rows per user").hasSize(10 * 2 * USERS_PER_GROUP);
+    for (Row row : rows) {
+      String user = row.getAs("user_key");
+      assertThat(row.<Integer>getList(row.fieldIndex("because_movie_ids")))
+          .as("because you rated, for %s and movie %s", user, row.getAs("movie_id"))
+          .hasSize(3)
+          .doesNotHaveDuplicates()
+          .isSubsetOf(liked.get(user));
+    }
+    Row stored =
+        spark.read().format("delta").load(lake.tablePath(Tables.RECOMMENDER_METRICS)).head();
+    assertThat(stored.<Double>getAs("popular_ndcg_at_10"))
+        .as("most popular's NDCG@10 stored by name")
+        .isEqualTo(report.evaluation().mostPopular().ndcgAtK());
+    assertThat(stored.<String>getAs("ranking_confidence")).isEqualTo("CENTERED");
+    assertThat(stored.<Integer>getAs("ranking_rank")).isEqualTo(32);
+  }
 }

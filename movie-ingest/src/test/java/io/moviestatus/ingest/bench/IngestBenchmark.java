@@ -80,7 +80,7 @@ public final class IngestBenchmark {
           "IngestBenchmark: %d pages, %d movies, latency %d ms, %d requests served: "
               + "elapsed %.2f s, rate-limit bound %.2f s, ratio %.3f (target <= %.2f)%n",
           snapshot.pages().size(),
-          snapshot.movies().size(),
+          snapshot.movies(),
           latencyMillis,
           server.getRequestCount(),
           elapsed,

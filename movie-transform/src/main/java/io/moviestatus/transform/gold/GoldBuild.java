@@ -7,6 +7,7 @@ import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -74,6 +75,7 @@ public final class GoldBuild {
 
   /** Builds the selected dates; returns what changed. */
   public GoldBuildReport run() {
+    StageTimings timings = new StageTimings("gold");
     if (!DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
       throw new IllegalStateException(
           "silver status_fact does not exist at "
@@ -83,9 +85,10 @@ public final class GoldBuild {
     LakeWriter writer = new LakeWriter(spark, lake);
     Dataset<Row> status = writer.read(Tables.STATUS_FACT);
     List<LocalDate> dates = selectDates(writer, status);
+    timings.mark("state read (dates to build)");
     if (dates.isEmpty()) {
       LOG.info("gold: nothing to build");
-      return new GoldBuildReport(List.of(), List.of());
+      return new GoldBuildReport(List.of(), List.of(), timings.stages());
     }
     LOG.info("gold: ranking {} date(s) with m = {}", dates.size(), minimumVotes);
     Object[] inputDays =
@@ -100,12 +103,14 @@ public final class GoldBuild {
     try {
       List<TableChange> changes = new ArrayList<>();
       changes.add(writer.replaceDates(Tables.MOVIE_RANKINGS, rankings, dates));
+      timings.mark("write movie_rankings");
       changes.add(
           writer.replaceDates(
               Tables.GENRE_RANKINGS,
               GenreRankingsBuilder.build(rankings, writer.read(Tables.MOVIES_GENRES)),
               dates));
-      GoldBuildReport report = new GoldBuildReport(dates, changes);
+      timings.mark("write genre_rankings");
+      GoldBuildReport report = new GoldBuildReport(dates, changes, timings.stages());
       LOG.info("{}", report);
       return report;
     } finally {
@@ -150,10 +155,16 @@ public final class GoldBuild {
       return this;
     }
 
-    /** m of the weighted rating: votes a movie needs before its own mean outweighs the day's. */
+    /**
+     * m of the weighted rating: votes a movie needs before its own mean outweighs the day's.
+     *
+     * @throws IllegalArgumentException when m is negative or not finite (the message names the
+     *     job's option)
+     */
     public Builder minimumVotes(double m) {
       if (!(m >= 0) || Double.isInfinite(m)) {
-        throw new IllegalArgumentException("minimumVotes must be a finite number >= 0, got " + m);
+        throw new IllegalArgumentException(
+            "--minimum-votes must be a finite number >= 0, was " + m);
       }
       this.minimumVotes = m;
       return this;

@@ -1,16 +1,26 @@
 package io.moviestatus.transform.gold;
 
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What a {@link GoldBuild} did: the dates it (re)built and one {@link TableChange} per table. */
-public record GoldBuildReport(List<LocalDate> dates, List<TableChange> changes) {
+/**
+ * What a {@link GoldBuild} did: the dates it (re)built, one {@link TableChange} per table, and the
+ * wall-clock time of each stage.
+ */
+public record GoldBuildReport(
+    List<LocalDate> dates, List<TableChange> changes, List<StageTimings.Stage> timings) {
 
   public GoldBuildReport {
     dates = List.copyOf(dates);
     changes = List.copyOf(changes);
+    timings = List.copyOf(timings);
+  }
+
+  public GoldBuildReport(List<LocalDate> dates, List<TableChange> changes) {
+    this(dates, changes, List.of());
   }
 
   /** The change of one table; fails when the build did not touch it. */

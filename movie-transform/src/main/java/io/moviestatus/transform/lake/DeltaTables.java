@@ -7,7 +7,10 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,7 +35,7 @@ public final class DeltaTables {
   public static DeltaTable ensure(SparkSession spark, LakeLayout lake, TableContract contract) {
     requireNonNull(spark, "spark is null");
     String path = lake.tablePath(contract);
-    if (DeltaTable.isDeltaTable(spark, path)) {
+    if (hasLog(spark, path) && DeltaTable.isDeltaTable(spark, path)) {
       return DeltaTable.forPath(spark, path);
     }
     DeltaTableBuilder builder =
@@ -57,7 +60,21 @@ public final class DeltaTables {
 
   /** True when the contract's table exists in the lake. */
   public static boolean exists(SparkSession spark, LakeLayout lake, TableContract contract) {
-    return DeltaTable.isDeltaTable(spark, lake.tablePath(contract));
+    String path = lake.tablePath(contract);
+    return hasLog(spark, path) && DeltaTable.isDeltaTable(spark, path);
+  }
+
+  /**
+   * Whether the folder has a {@code _delta_log}: one file-system call, where asking Delta about a
+   * missing table initialises its log machinery (about a second in a cold JVM).
+   */
+  private static boolean hasLog(SparkSession spark, String path) {
+    Path log = new Path(path, "_delta_log");
+    try {
+      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check " + log + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>{@code
  * SparkSession spark = LocalSpark.session(); // local[*], UI off, Delta on, 4 shuffle partitions
+ * // and no code generation (interpreted operators start faster on the small batches of a run)
  * }</pre>
  */
 public final class LocalSpark {
@@ -24,6 +25,10 @@ public final class LocalSpark {
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")
         .config("spark.sql.adaptive.enabled", "true")
+        // Small inputs, short-lived JVMs: compiling generated code (Janino) costs more than it
+        // saves.
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config(

@@ -5,11 +5,14 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.moviestatus.ingest.RatingsLanding;
+import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
 import io.moviestatus.transform.lake.LakeState;
 import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,24 +105,39 @@ public final class RatingsImport {
     return new Builder(spark, lake, key);
   }
 
-  /** Lands the input (if any), then builds every landed rating file not built before. */
+  /**
+   * Lands the input (if any), then builds every landed rating file not built before.
+   *
+   * @throws BadInputException when an input file is of no known rating format (nothing is built)
+   */
   public RatingsImportReport run() {
+    StageTimings timings = new StageTimings("ratings");
     Instant now = clock.instant();
-    RatingsBronze bronze = new RatingsBronze(spark.sparkContext().hadoopConfiguration(), lake);
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    RatingsBronze bronze = new RatingsBronze(conf, lake);
     List<String> landed =
-        input == null ? List.of() : land(bronze, now.atOffset(ZoneOffset.UTC).toLocalDate());
+        input == null
+            ? List.of()
+            : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
 
+    timings.mark("landing");
     Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
+    timings.mark("state read");
     Predicate<RatingFile> pending = file -> !built.contains(signature(file));
     List<RatingFile> movieLens =
         bronze.list(RatingsFormat.MOVIELENS.folder()).stream().filter(pending).toList();
     List<RatingFile> events =
         bronze.list(RatingsFormat.EVENTS.folder()).stream().filter(pending).toList();
     List<RatingFile> all = Stream.concat(movieLens.stream(), events.stream()).toList();
+    timings.mark("listing");
     if (all.isEmpty()) {
       LOG.info("ratings: nothing to build");
       return new RatingsImportReport(
-          landed, 0, new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0), Map.of());
+          landed,
+          0,
+          new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0),
+          Map.of(),
+          timings.stages());
     }
     LOG.info(
         "ratings: building {} MovieLens and {} events file(s)", movieLens.size(), events.size());
@@ -153,14 +172,19 @@ public final class RatingsImport {
           .collectAsList()
           .forEach(row -> reasons.put(row.getString(0), row.getLong(1)));
       long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
+      timings.mark("parse");
 
       LakeWriter writer = new LakeWriter(spark, lake);
       TableChange change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
+      timings.mark("write ratings_fact");
       writer.replaceQuarantine(
           RatingsFactBuilder.quarantine(records, key, now),
           all.stream().map(RatingFile::path).toList());
+      timings.mark("write quarantine");
       writer.markProcessed(processedRows(all, now));
-      RatingsImportReport report = new RatingsImportReport(landed, all.size(), change, reasons);
+      timings.mark("commit processed_files");
+      RatingsImportReport report =
+          new RatingsImportReport(landed, all.size(), change, reasons, timings.stages());
       LOG.info("{}", report);
       return report;
     } finally {
@@ -168,14 +192,14 @@ public final class RatingsImport {
     }
   }
 
-  private List<String> land(RatingsBronze bronze, LocalDate today) {
+  private List<String> land(RatingsLanding bronze, LocalDate today) {
     List<String> landed = new ArrayList<>();
     List<Path> files = bronze.inputFiles(input);
     if (format == RatingsFormat.EVENTS) {
       for (Path file : files) {
         String name = file.getName();
         if (!RatingFile.isCsv(name) && !RatingFile.isJson(name)) {
-          throw new IllegalArgumentException(
+          throw new BadInputException(
               "events file " + file + " is neither .csv nor .json/.jsonl/.ndjson");
         }
         landed.add(bronze.land(file, RatingsFormat.EVENTS.folder(), today));
@@ -188,7 +212,7 @@ public final class RatingsImport {
             ? files
             : files.stream().filter(file -> file.getName().equals("ratings.csv")).toList();
     if (ratings.isEmpty()) {
-      throw new IllegalArgumentException("no ratings.csv in MovieLens input " + input);
+      throw new BadInputException("no ratings.csv in MovieLens input " + input);
     }
     Path linksFile =
         links != null
@@ -293,9 +317,13 @@ public final class RatingsImport {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when {@link #links} is given for a format other than
+     *     MovieLens (the message names the job's options)
+     */
     public RatingsImport build() {
       if (links != null && format != RatingsFormat.MOVIELENS) {
-        throw new IllegalArgumentException("links applies to the movielens format only");
+        throw new IllegalArgumentException("--links applies to --format movielens only");
       }
       return new RatingsImport(this);
     }

@@ -2,6 +2,7 @@ package io.moviestatus.transform.ratings;
 
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +16,28 @@ import java.util.stream.Collectors;
  * @param filesBuilt rating files built into silver by this run
  * @param ratingsFact rows inserted / updated in {@code ratings_fact}, and records quarantined
  * @param quarantinedByReason quarantined records per {@link RatingRejection#code()}
+ * @param timings wall-clock time of each stage of the run
  */
 public record RatingsImportReport(
     List<String> landed,
     int filesBuilt,
     TableChange ratingsFact,
-    Map<String, Long> quarantinedByReason) {
+    Map<String, Long> quarantinedByReason,
+    List<StageTimings.Stage> timings) {
 
   public RatingsImportReport {
     landed = List.copyOf(landed);
     requireNonNull(ratingsFact, "ratingsFact is null");
     quarantinedByReason = Map.copyOf(quarantinedByReason);
+    timings = List.copyOf(timings);
+  }
+
+  public RatingsImportReport(
+      List<String> landed,
+      int filesBuilt,
+      TableChange ratingsFact,
+      Map<String, Long> quarantinedByReason) {
+    this(landed, filesBuilt, ratingsFact, quarantinedByReason, List.of());
   }
 
   /** Records quarantined with the given reason. */

@@ -1,14 +1,14 @@
 package io.moviestatus.transform.silver;
 
 import static io.moviestatus.model.BronzeContract.BODY;
-import static io.moviestatus.model.BronzeContract.DISCOVER_PAGE_SCHEMA;
-import static io.moviestatus.model.BronzeContract.DISCOVER_RESULT_SCHEMA;
-import static io.moviestatus.model.BronzeContract.ENVELOPE_SCHEMA;
-import static io.moviestatus.model.BronzeContract.GENRE_LIST_SCHEMA;
-import static io.moviestatus.model.BronzeContract.GENRE_SCHEMA;
 import static io.moviestatus.model.BronzeContract.PAGE;
 import static io.moviestatus.model.BronzeContract.SNAPSHOT_DATE;
 import static io.moviestatus.model.BronzeContract.TOP_N;
+import static io.moviestatus.model.BronzeSchemas.DISCOVER_PAGE_SCHEMA;
+import static io.moviestatus.model.BronzeSchemas.DISCOVER_RESULT_SCHEMA;
+import static io.moviestatus.model.BronzeSchemas.ENVELOPE_SCHEMA;
+import static io.moviestatus.model.BronzeSchemas.GENRE_LIST_SCHEMA;
+import static io.moviestatus.model.BronzeSchemas.GENRE_SCHEMA;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.dayofmonth;
 import static org.apache.spark.sql.functions.from_json;

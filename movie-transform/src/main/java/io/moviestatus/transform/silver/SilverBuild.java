@@ -2,11 +2,13 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.BronzeContract.Source;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
 import io.moviestatus.transform.lake.LakeState;
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -70,6 +73,7 @@ public final class SilverBuild {
 
   /** Runs the build; returns what it changed. */
   public SilverBuildReport run() {
+    StageTimings timings = new StageTimings("silver");
     Set<String> built =
         from != null
             ? Set.of()
@@ -77,11 +81,14 @@ public final class SilverBuild {
                 spark,
                 lake,
                 List.of(Source.DISCOVER_MOVIE.folder(), Source.GENRE_MOVIE_LIST.folder()));
-    List<BronzeFile> discover = select(Source.DISCOVER_MOVIE, built);
-    List<BronzeFile> genres = select(Source.GENRE_MOVIE_LIST, built);
+    timings.mark("state read");
+    List<BronzeFile> listedDiscover = list(Source.DISCOVER_MOVIE);
+    List<BronzeFile> discover = select(listedDiscover, built);
+    List<BronzeFile> genres = select(list(Source.GENRE_MOVIE_LIST), built);
+    timings.mark("listing");
     if (discover.isEmpty() && genres.isEmpty()) {
       LOG.info("silver: nothing to build");
-      return SilverBuildReport.nothingToDo();
+      return SilverBuildReport.nothingToDo(timings.stages());
     }
     LOG.info("silver: building {} discover and {} genre file(s)", discover.size(), genres.size());
     Instant now = clock.instant();
@@ -95,6 +102,7 @@ public final class SilverBuild {
         Dataset<Row> snapshots = persist(MovieSnapshots.from(records), cached);
         Dataset<Row> movieRejects = QuarantineBuilder.build(records, now);
         long quarantined = movieRejects.count();
+        timings.mark("parse discover");
         Set<LocalDate> days =
             discover.stream()
                 .map(BronzeFile::snapshotDate)
@@ -103,36 +111,49 @@ public final class SilverBuild {
         changes.add(
             writer.replaceStatusDays(StatusFactBuilder.build(snapshots), days, quarantined));
         afterTableWrite.accept(Tables.STATUS_FACT.name());
+        timings.mark("write status_fact");
         changes.add(writer.insertDates(DatesDimBuilder.build(snapshots), quarantined));
         afterTableWrite.accept(Tables.DATES_DIM.name());
+        timings.mark("write dates_dim");
 
+        LocalDate firstDay = days.iterator().next();
         Dataset<Row> latest =
             persist(
-                writer.newestOnly(MovieSnapshots.latest(snapshots), days.iterator().next()),
+                writer.newestOnly(
+                    MovieSnapshots.latest(snapshots),
+                    firstDay,
+                    laterDaysKnown(firstDay, discover, listedDiscover, built)),
                 cached);
         changes.add(writer.upsertMovies(MoviesDimBuilder.build(latest), quarantined));
         afterTableWrite.accept(Tables.MOVIES_DIM.name());
+        timings.mark("write movies_dim");
         changes.add(
             writer.replaceMovieGenres(MoviesGenresBuilder.build(latest), latest, quarantined));
         afterTableWrite.accept(Tables.MOVIES_GENRES.name());
+        timings.mark("write movies_genres");
         rejected = movieRejects;
       }
       if (!genres.isEmpty()) {
         Dataset<Row> records = persist(BronzeParser.genreRecords(lines(genres)), cached);
         Dataset<Row> genreRejects = QuarantineBuilder.build(records, now);
         long quarantined = genreRejects.count();
+        timings.mark("parse genres");
         changes.add(writer.upsertGenres(GenresDimBuilder.build(records), quarantined));
         afterTableWrite.accept(Tables.GENRES_DIM.name());
+        timings.mark("write genres_dim");
         rejected = rejected == null ? genreRejects : rejected.unionByName(genreRejects);
       }
       List<BronzeFile> all = Stream.concat(discover.stream(), genres.stream()).toList();
       writer.replaceQuarantine(rejected, all.stream().map(BronzeFile::path).toList());
       afterTableWrite.accept(Tables.QUARANTINE.name());
+      timings.mark("write quarantine");
       writer.markProcessed(processedRows(all, now));
+      timings.mark("commit processed_files");
     } finally {
       cached.forEach(Dataset::unpersist);
     }
-    SilverBuildReport report = new SilverBuildReport(discover.size() + genres.size(), changes);
+    SilverBuildReport report =
+        new SilverBuildReport(discover.size() + genres.size(), changes, timings.stages());
     LOG.info("{}", report);
     return report;
   }
@@ -141,9 +162,7 @@ public final class SilverBuild {
    * The files of a source this build takes: a date range, or those whose signature is not in {@code
    * built} (the processed-files log).
    */
-  private List<BronzeFile> select(Source source, Set<String> built) {
-    List<BronzeFile> files =
-        BronzeFiles.list(spark.sparkContext().hadoopConfiguration(), lake, source);
+  private List<BronzeFile> select(List<BronzeFile> files, Set<String> built) {
     if (from != null) {
       return files.stream()
           .filter(file -> !file.snapshotDate().isBefore(from) && !file.snapshotDate().isAfter(to))
@@ -156,6 +175,31 @@ public final class SilverBuild {
                 !built.contains(
                     LakeState.signature(file.path(), file.modificationTime(), file.size())))
         .toList();
+  }
+
+  private List<BronzeFile> list(Source source) {
+    return BronzeFiles.list(spark.sparkContext().hadoopConfiguration(), lake, source);
+  }
+
+  /**
+   * Whether {@code status_fact} may hold a day after {@code firstDay} that is not in the batch: a
+   * discover file of such a day is listed in bronze or logged as built. Always true for a range
+   * rebuild (the log is not read then).
+   */
+  private boolean laterDaysKnown(
+      LocalDate firstDay, List<BronzeFile> batch, List<BronzeFile> listed, Set<String> built) {
+    if (from != null) {
+      return true;
+    }
+    Set<String> inBatch = batch.stream().map(BronzeFile::path).collect(Collectors.toSet());
+    Stream<String> listedOthers =
+        listed.stream().map(BronzeFile::path).filter(path -> !inBatch.contains(path));
+    Stream<String> loggedOthers =
+        built.stream().map(LakeState::pathOf).filter(path -> !inBatch.contains(path));
+    return Stream.concat(listedOthers, loggedOthers)
+        .map(path -> BronzeContract.snapshotDateOf(new org.apache.hadoop.fs.Path(path).getName()))
+        .flatMap(Optional::stream)
+        .anyMatch(day -> day.isAfter(firstDay));
   }
 
   private Dataset<Row> lines(List<BronzeFile> files) {
@@ -198,12 +242,20 @@ public final class SilverBuild {
       this.lake = requireNonNull(lake, "lake is null");
     }
 
-    /** Rebuilds the snapshots dated {@code from} to {@code to} inclusive, built before or not. */
+    /**
+     * Rebuilds the snapshots dated {@code from} to {@code to} inclusive, built before or not. The
+     * messages name the job's options {@code --from}/{@code --to}, as this is where they are
+     * validated.
+     *
+     * @throws IllegalArgumentException when only one end is given or {@code from} is after {@code
+     *     to}
+     */
     public Builder range(LocalDate from, LocalDate to) {
-      requireNonNull(from, "from is null");
-      requireNonNull(to, "to is null");
+      if (from == null || to == null) {
+        throw new IllegalArgumentException("--from and --to go together");
+      }
       if (from.isAfter(to)) {
-        throw new IllegalArgumentException(String.format("from %s is after to %s", from, to));
+        throw new IllegalArgumentException(String.format("--from %s is after --to %s", from, to));
       }
       this.from = from;
       this.to = to;

@@ -1,18 +1,28 @@
 package io.moviestatus.transform.silver;
 
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What a silver build did: the files it built and one {@link TableChange} per table. */
-public record SilverBuildReport(int filesBuilt, List<TableChange> changes) {
+/**
+ * What a silver build did: the files it built, one {@link TableChange} per table, and the
+ * wall-clock time of each stage.
+ */
+public record SilverBuildReport(
+    int filesBuilt, List<TableChange> changes, List<StageTimings.Stage> timings) {
 
   public SilverBuildReport {
     changes = List.copyOf(changes);
+    timings = List.copyOf(timings);
   }
 
-  static SilverBuildReport nothingToDo() {
-    return new SilverBuildReport(0, List.of());
+  public SilverBuildReport(int filesBuilt, List<TableChange> changes) {
+    this(filesBuilt, changes, List.of());
+  }
+
+  static SilverBuildReport nothingToDo(List<StageTimings.Stage> timings) {
+    return new SilverBuildReport(0, List.of(), timings);
   }
 
   /** The change of one table; fails when the build did not touch it. */

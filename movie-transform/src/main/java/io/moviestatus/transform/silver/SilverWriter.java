@@ -43,13 +43,39 @@ final class SilverWriter {
   /**
    * Replaces the given days of {@code status_fact} (replaceWhere: only those days' files are
    * touched). The change compares the days' old and new rows by key: inserted (new key), updated
-   * (same key, other values), deleted (key gone from the re-fetched day). Delta's own write metrics
-   * would also count rows of other days copied out of rewritten files.
+   * (same key, other values), deleted (key gone from the re-fetched day). When the write replaced
+   * no file (new days: the usual scheduled run) every row is an insert, read from the commit's
+   * metrics; otherwise the days' rows before the commit (time travel) are compared with the rows
+   * written. Delta's own counts would also include rows of other days copied out of rewritten
+   * files.
    */
   TableChange replaceStatusDays(Dataset<Row> facts, Collection<LocalDate> days, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
     String predicate = DeltaTables.inList("date_id", days);
-    Dataset<Row> before = table.toDF().filter(predicate); // pruned to the days being replaced
+    DeltaTables.replaceWhere(facts.coalesce(1), lake, Tables.STATUS_FACT, predicate);
+    Row last = table.history(1).select("version", "operationMetrics").head();
+    Map<String, String> metrics =
+        scala.collection.JavaConverters.mapAsJavaMap(
+            last.<scala.collection.Map<String, String>>getAs(1));
+    if ("0".equals(metrics.get("numRemovedFiles")) && metrics.containsKey("numOutputRows")) {
+      return new TableChange(
+          Tables.STATUS_FACT.name(),
+          Long.parseLong(metrics.get("numOutputRows")),
+          0,
+          0,
+          quarantined);
+    }
+    String path = lake.tablePath(Tables.STATUS_FACT);
+    long version = last.getLong(0);
+    Dataset<Row> before =
+        spark
+            .read()
+            .format("delta")
+            .option("versionAsOf", version - 1)
+            .load(path)
+            .filter(predicate); // pruned to the days replaced
+    Dataset<Row> after =
+        spark.read().format("delta").option("versionAsOf", version).load(path).filter(predicate);
     Column inserted = col("o.movie_id").isNull();
     Column deleted = col("n.movie_id").isNull();
     Column changed =
@@ -61,7 +87,7 @@ final class SilverWriter {
                         .and(col("o.vote_average").eqNullSafe(col("n.vote_average")))
                         .and(col("o.vote_count").eqNullSafe(col("n.vote_count")))));
     Row counts =
-        facts
+        after
             .as("n")
             .join(
                 before.as("o"),
@@ -71,7 +97,6 @@ final class SilverWriter {
                 "full_outer")
             .agg(countIf(inserted), countIf(changed), countIf(deleted))
             .head();
-    DeltaTables.replaceWhere(facts, lake, Tables.STATUS_FACT, predicate);
     return new TableChange(
         Tables.STATUS_FACT.name(),
         counts.getLong(0),
@@ -114,9 +139,15 @@ final class SilverWriter {
   /**
    * Drops the rows of movies that {@code status_fact} already knows from a later date than the
    * batch's (a backfill of old days must not overwrite newer attributes or genres). Reads only the
-   * fact files after the batch's first day.
+   * fact files after the batch's first day, and none when {@code laterDaysKnown} is false (no day
+   * after the batch's first is built or listed, other than the batch's own: the usual scheduled
+   * run).
    */
-  Dataset<Row> newestOnly(Dataset<Row> latestMovies, LocalDate batchFirstDay) {
+  Dataset<Row> newestOnly(
+      Dataset<Row> latestMovies, LocalDate batchFirstDay, boolean laterDaysKnown) {
+    if (!laterDaysKnown) {
+      return latestMovies; // the batch holds the newest days: nothing later can supersede it
+    }
     Dataset<Row> facts = DeltaTable.forPath(spark, lake.tablePath(Tables.STATUS_FACT)).toDF();
     Dataset<Row> knownLater =
         facts

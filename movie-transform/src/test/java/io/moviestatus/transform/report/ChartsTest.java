@@ -3,12 +3,12 @@ package io.moviestatus.transform.report;
 import static io.moviestatus.transform.report.PageAnatomy.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.transform.report.Charts.Bar;
-import io.moviestatus.transform.report.Charts.Dot;
-import io.moviestatus.transform.report.Charts.Pair;
-import io.moviestatus.transform.report.Charts.Point;
-import io.moviestatus.transform.report.Charts.Scale;
-import io.moviestatus.transform.report.Charts.Segment;
+import io.moviestatus.transform.report.BarCharts.Bar;
+import io.moviestatus.transform.report.BarCharts.Segment;
+import io.moviestatus.transform.report.BaselineChart.Comparison;
+import io.moviestatus.transform.report.LineCharts.Point;
+import io.moviestatus.transform.report.ScatterChart.Dot;
+import io.moviestatus.transform.report.Svg.Scale;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +25,7 @@ class ChartsTest {
   @Test
   void lineChartDrawsOnePointMarkPerValueAndOneLinePerSeries() {
     String svg =
-        Charts.lines(
+        LineCharts.lines(
             "Popularity",
             List.of(
                 new Point("A", D1, 10),
@@ -51,7 +51,7 @@ class ChartsTest {
   @Test
   void stackedBarsDrawOneSegmentPerItemAndKeepEmptyDaysOnTheAxis() {
     String svg =
-        Charts.stackedBars(
+        BarCharts.stacked(
             "Quarantine",
             List.of("2026-11-01", "2026-11-02", "2026-11-03"),
             List.of(
@@ -73,7 +73,7 @@ class ChartsTest {
   @Test
   void singleSeriesBarsHaveNoLegend() {
     String svg =
-        Charts.stackedBars(
+        BarCharts.stacked(
             "Ratings",
             null,
             List.of(new Segment("0.5", "ratings", 3), new Segment("5.0", "ratings", 8)),
@@ -87,7 +87,7 @@ class ChartsTest {
   @Test
   void divergingBarsEscapeTitlesAndDrawOneBarPerMover() {
     String svg =
-        Charts.divergingBars(
+        BarCharts.diverging(
             "Movers", List.of(new Bar(EVIL, 5), new Bar("Down", -3)), "rank change (places)");
 
     assertThat(count(svg, "class=\"mark\"")).isEqualTo(2);
@@ -103,7 +103,7 @@ class ChartsTest {
   @Test
   void scatterLabelsOnlyTheOutliers() {
     String svg =
-        Charts.scatter(
+        ScatterChart.scatter(
             "Rating vs popularity",
             List.of(
                 new Dot("Hit", 300, 7.5, true),
@@ -119,7 +119,7 @@ class ChartsTest {
 
   @Test
   void sparklineIsOneMarkWithGapsForMissingDays() {
-    String svg = Charts.sparkline("Popularity of " + EVIL, Arrays.asList(1.0, null, 3.0, 4.0));
+    String svg = LineCharts.sparkline("Popularity of " + EVIL, Arrays.asList(1.0, null, 3.0, 4.0));
 
     assertThat(count(svg, "class=\"mark\"")).isEqualTo(1);
     assertThat(svg)
@@ -129,30 +129,37 @@ class ChartsTest {
   }
 
   @Test
-  void pairsDrawOnePanelPerMetricAndOneMarkPerModelVersion() {
+  void baselinePanelsDrawOnePanelPerMetricAndOneMarkPerModelVersionWithBothBaselines() {
     String html =
-        Charts.pairs(
-            "Model vs baseline",
+        BaselineChart.panels(
+            "Model vs baselines",
             List.of(
-                new Pair("v1", "mae", 0.71, 0.74),
-                new Pair("v2", "mae", 0.69, 0.74),
-                new Pair("v1", "coverage", 0.4, null)),
+                new Comparison("v1", "ndcg_at_10", 0.31, 0.22, 0.27),
+                new Comparison("v2", "ndcg_at_10", 0.33, 0.22, 0.27),
+                new Comparison("v1", "rmse", 0.84, 0.91, null)),
             "model_version");
 
-    assertThat(count(html, "class=\"mark\"")).isEqualTo(3);
+    assertThat(count(html, "class=\"mark\"")).as("one mark per comparison").isEqualTo(3);
     assertThat(count(html, "<svg")).as("one panel per metric").isEqualTo(2);
+    assertThat(count(html, "<rect "))
+        .as("3 bars per ndcg comparison, rmse without most popular: 2")
+        .isEqualTo(8);
+    assertThat(count(html, "fill=\"#E69F00\"/>")).as("most popular bars").isEqualTo(2);
     assertThat(html)
-        .contains("<title>Model vs baseline: mae</title>")
-        .contains("<title>v1 · coverage: model 0.4, baseline </title>")
-        .contains("model</li>")
-        .contains("baseline</li>");
+        .contains("<title>Model vs baselines: ndcg_at_10</title>")
+        .contains(
+            "<title>v2 · ndcg_at_10: model 0.33, bias baseline 0.22, most popular 0.27</title>")
+        .contains("<title>v1 · rmse: model 0.84, bias baseline 0.91, most popular </title>")
+        .contains(">model</li>")
+        .contains(">bias baseline</li>")
+        .contains(">most popular</li>");
   }
 
   @Test
   void emptyDataDrawsNoMarkAndSaysSo() {
-    assertThat(Charts.lines("Trends", List.of(), "x", "y"))
+    assertThat(LineCharts.lines("Trends", List.of(), "x", "y"))
         .isEqualTo("<p class=\"empty\">Trends: no data for this period.</p>");
-    assertThat(Charts.scatter("S", List.of(), "x", "y")).doesNotContain("mark");
+    assertThat(ScatterChart.scatter("S", List.of(), "x", "y")).doesNotContain("mark");
   }
 
   @Test

@@ -52,6 +52,10 @@ class ReportPageTest {
         List.of(new Count("2026-11-02", "tmdb/discover_movie", 1)));
   }
 
+  /**
+   * Metric columns the report has never heard of: mae has a bias baseline only, coverage most
+   * popular only, hit_rate both (suffix and prefix spellings).
+   */
   private static Metrics invented() {
     return new Metrics(
         List.of(
@@ -60,14 +64,41 @@ class ReportPageTest {
             "mae",
             "baseline_mae",
             "coverage",
+            "coverage_popular",
             "hit_rate_baseline",
-            "hit_rate"),
-        List.of("string", "timestamp", "double", "double", "double", "float", "float"),
+            "hit_rate",
+            "popular_hit_rate"),
+        List.of(
+            "string",
+            "timestamp",
+            "double",
+            "double",
+            "double",
+            "double",
+            "float",
+            "float",
+            "float"),
         List.of(
             Arrays.asList(
-                "v2", Instant.parse("2026-11-03T05:00:00Z"), 0.61, 0.66, 0.3, 0.2f, 0.25f),
+                "v2",
+                Instant.parse("2026-11-03T05:00:00Z"),
+                0.61,
+                0.66,
+                0.3,
+                0.05,
+                0.2f,
+                0.25f,
+                0.15f),
             Arrays.asList(
-                "v1", Instant.parse("2026-11-02T05:00:00Z"), 0.64, 0.66, null, 0.2f, null)));
+                "v1",
+                Instant.parse("2026-11-02T05:00:00Z"),
+                0.64,
+                0.66,
+                null,
+                0.1,
+                0.2f,
+                null,
+                0.15f)));
   }
 
   @Test
@@ -84,7 +115,7 @@ class ReportPageTest {
             entry("genres", 3),
             entry("ratings-daily", 1),
             entry("ratings-distribution", 2),
-            entry("recommender", 4),
+            entry("recommender", 6),
             entry("quarantine", 1),
             entry("processed-files", 1));
     assertThat(page.dataRows()).as("data rows per chart").isEqualTo(page.marks());
@@ -106,18 +137,30 @@ class ReportPageTest {
   }
 
   @Test
-  void recommenderPairsWhateverMetricColumnsHaveABaselineTwin() {
+  void recommenderSetsEveryMetricWithABaselineTwinBesideBothBaselines() {
     String html = ReportPage.render(data(invented()));
     String section =
         html.substring(html.indexOf("id=\"recommender\""), html.indexOf("id=\"quarantine\""));
 
     assertThat(section)
-        .as("mae/baseline_mae and hit_rate/hit_rate_baseline paired, oldest version first")
-        .contains("<title>Model vs baseline: mae</title>")
-        .contains("<title>Model vs baseline: hit_rate</title>")
-        .doesNotContain("Model vs baseline: coverage")
-        .contains("<tr><td>v1</td><td>mae</td><td>0.64</td><td>0.66</td><td>-0.02</td></tr>")
-        .contains("<tr><td>v2</td><td>hit_rate</td><td>0.25</td><td>0.2</td><td>+0.05</td></tr>");
+        .as("one panel per metric with a twin, in column order; twins are no metrics themselves")
+        .contains("<title>Model vs baselines: mae</title>")
+        .contains("<title>Model vs baselines: coverage</title>")
+        .contains("<title>Model vs baselines: hit_rate</title>")
+        .doesNotContain("Model vs baselines: baseline_mae")
+        .doesNotContain("Model vs baselines: popular_hit_rate")
+        .contains(
+            "<th scope=\"col\">model</th><th scope=\"col\">bias baseline</th>"
+                + "<th scope=\"col\">most popular</th><th scope=\"col\">model − bias baseline</th>"
+                + "<th scope=\"col\">model − most popular</th>");
+    assertThat(section)
+        .as("oldest version first; a missing twin is a blank cell, not a zero")
+        .contains(
+            "<tr><td>v1</td><td>mae</td><td>0.64</td><td>0.66</td><td></td><td>-0.02</td><td></td></tr>")
+        .contains(
+            "<tr><td>v2</td><td>coverage</td><td>0.3</td><td></td><td>0.05</td><td></td><td>+0.25</td></tr>")
+        .contains(
+            "<tr><td>v2</td><td>hit_rate</td><td>0.25</td><td>0.2</td><td>0.15</td><td>+0.05</td><td>+0.1</td></tr>");
     assertThat(section)
         .as("every column of the table listed, as found")
         .contains(

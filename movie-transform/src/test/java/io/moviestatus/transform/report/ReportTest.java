@@ -101,14 +101,25 @@ class ReportTest {
             .add("trained_at", DataTypes.TimestampType)
             .add("mrr_at_5", DataTypes.DoubleType)
             .add("baseline_mrr_at_5", DataTypes.DoubleType)
+            .add("popular_mrr_at_5", DataTypes.DoubleType)
             .add("novelty", DataTypes.DoubleType);
     spark
         .createDataFrame(
             List.of(
                 RowFactory.create(
-                    "m1", Timestamp.from(Instant.parse("2026-11-20T05:00:00Z")), 0.31, 0.25, 2.0),
+                    "m1",
+                    Timestamp.from(Instant.parse("2026-11-20T05:00:00Z")),
+                    0.31,
+                    0.25,
+                    0.28,
+                    2.0),
                 RowFactory.create(
-                    "m2", Timestamp.from(Instant.parse("2026-11-24T05:00:00Z")), 0.34, 0.26, 2.5)),
+                    "m2",
+                    Timestamp.from(Instant.parse("2026-11-24T05:00:00Z")),
+                    0.34,
+                    0.26,
+                    0.29,
+                    2.5)),
             metrics)
         .write()
         .format("delta")
@@ -142,8 +153,8 @@ class ReportTest {
     assertThat(page.marks())
         .as(
             "marks per chart: 4 movies; 11 of their 12 (movie, date) values in 3 snapshot dates;"
-                + " 1 up + 1 down; 2 genres × 3 dates; 2 rating days; 2 rating values; 1 paired"
-                + " metric × 2 versions; no quarantine or processed-files table")
+                + " 1 up + 1 down; 2 genres × 3 dates; 2 rating days; 2 rating values; 1"
+                + " metric with twins × 2 versions; no quarantine or processed-files table")
         .containsExactly(
             entry("top20", 4),
             entry("trends", 11),
@@ -168,8 +179,9 @@ class ReportTest {
         .contains("&lt;b&gt;Bold&lt;/b&gt; &amp; &#39;Quoted&#39;")
         .contains("generated 2026-11-25T06:00:00Z");
     assertThat(html)
-        .as("metrics read as found: unknown metric paired with its baseline, every column listed")
-        .contains("<tr><td>m1</td><td>mrr_at_5</td><td>0.31</td><td>0.25</td><td>+0.06</td></tr>")
+        .as("metrics read as found: unknown metric beside both baselines, every column listed")
+        .contains(
+            "<tr><td>m1</td><td>mrr_at_5</td><td>0.31</td><td>0.25</td><td>0.28</td><td>+0.06</td><td>+0.03</td></tr>")
         .contains("<th scope=\"col\">novelty</th>")
         .contains("<td>m2</td><td>2026-11-24T05:00:00Z</td>");
   }

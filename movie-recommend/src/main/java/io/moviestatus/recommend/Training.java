@@ -1,0 +1,186 @@
+package io.moviestatus.recommend;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tuning, evaluation and the final fit, without any table I/O: typed results only.
+ *
+ * <p>Protocol: a seeded random split holds out {@code testFraction} of the ratings (test); of the
+ * rest, a seeded {@code validationFraction} slice tunes both models on fits to the remainder
+ * (train). The ranking model's grid is searched by validation NDCG@k, the rating model's by
+ * validation RMSE. The chosen parameters are refitted on train + validation and evaluated on test
+ * next to the bias baseline and most popular, all on the same split: candidates are the movies of
+ * train + validation the user has not rated there; relevant are the user's test ratings ≥ {@code
+ * relevantRating} of movies in train + validation; ranking metrics average over the users with at
+ * least one relevant movie; RMSE is over test ratings whose user and movie are in train +
+ * validation; coverage counts the distinct movies in the lists of every user of train + validation.
+ */
+final class Training {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Training.class);
+
+  private Training() {}
+
+  /** Tunes and evaluates on a seeded split of {@code data}. */
+  static RecommenderEvaluation evaluate(RatingData data, RecommenderConfig config) {
+    long start = System.nanoTime();
+    Dataset<Row>[] outer =
+        data.indexed.randomSplit(
+            new double[] {1 - config.testFraction(), config.testFraction()}, config.seed());
+    Dataset<Row> rest = outer[0].persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> test = outer[1].persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row>[] inner =
+        rest.randomSplit(
+            new double[] {1 - config.validationFraction(), config.validationFraction()},
+            config.seed() + 1);
+    Dataset<Row> train = inner[0].persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validation = inner[1].persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      RankingChoice ranking = tuneRanking(train, validation, config);
+      RatingChoice rating = tuneRating(train, validation, config);
+      Tuning tuning =
+          new Tuning(
+              ranking.rank,
+              ranking.regParam,
+              ranking.alpha,
+              ranking.confidence,
+              ranking.ndcg,
+              rating.rank,
+              rating.regParam,
+              rating.rmse);
+      TrainedModels models = TrainedModels.fit(rest, tuning, config);
+      try {
+        Dataset<Row> known = known(test, rest).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          Dataset<Row> users = Scoring.ratedByUser(rest, config.relevantRating()).cache();
+          Dataset<Row> relevant = Scoring.relevantByUser(known, config.relevantRating()).cache();
+          long catalogue = rest.select("movie_id").distinct().count();
+          int k = config.k();
+          Metrics model =
+              Scoring.metrics(
+                      models.ranking().lists(users, models.popular(), k, false),
+                      relevant,
+                      catalogue,
+                      k)
+                  .withRmse(rmse(models.rating().predict(known)));
+          Metrics bias =
+              Scoring.metrics(Scoring.byOrder(users, models.biasOrder(), k), relevant, catalogue, k)
+                  .withRmse(rmse(models.baseline().predict(known)));
+          Metrics popular =
+              Scoring.metrics(Scoring.byOrder(users, models.popular(), k), relevant, catalogue, k);
+          users.unpersist();
+          relevant.unpersist();
+          return new RecommenderEvaluation(
+              tuning,
+              train.count(),
+              validation.count(),
+              test.count(),
+              model,
+              bias,
+              popular,
+              (System.nanoTime() - start) / 1e9);
+        } finally {
+          known.unpersist();
+        }
+      } finally {
+        models.unpersist();
+      }
+    } finally {
+      train.unpersist();
+      validation.unpersist();
+      rest.unpersist();
+      test.unpersist();
+    }
+  }
+
+  /** Held-out rows whose user and movie appear in {@code fitted}. */
+  static Dataset<Row> known(Dataset<Row> heldOut, Dataset<Row> fitted) {
+    return heldOut
+        .join(fitted.select("user_index").distinct(), "user_index")
+        .join(fitted.select("movie_id").distinct(), "movie_id");
+  }
+
+  private record RankingChoice(
+      int rank, double regParam, double alpha, Confidence confidence, double ndcg) {}
+
+  private record RatingChoice(int rank, double regParam, double rmse) {}
+
+  private static RankingChoice tuneRanking(
+      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config) {
+    Dataset<Row> relevant =
+        Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
+    Dataset<Row> users =
+        Scoring.ratedByUser(train, config.relevantRating())
+            .join(relevant.select("user_index"), "user_index")
+            .cache();
+    int[] popular = TrainedModels.popularity(train);
+    RankingChoice best = null;
+    try {
+      for (Confidence confidence : config.confidences()) {
+        for (int rank : config.rankingRanks()) {
+          for (double reg : config.rankingRegParams()) {
+            for (double alpha : config.alphas()) {
+              RankingModel candidate =
+                  RankingModel.fit(train, rank, reg, alpha, confidence, config);
+              double ndcg =
+                  Scoring.metrics(
+                          candidate.lists(users, popular, config.k(), false),
+                          relevant,
+                          0,
+                          config.k())
+                      .ndcgAtK();
+              LOG.info(
+                  "recommend: ranking model {} rank {} regParam {} alpha {}: validation NDCG@{} {}",
+                  confidence,
+                  rank,
+                  reg,
+                  alpha,
+                  config.k(),
+                  ndcg);
+              if (best == null || ndcg > best.ndcg) {
+                best = new RankingChoice(rank, reg, alpha, confidence, ndcg);
+              }
+            }
+          }
+        }
+      }
+      return best;
+    } finally {
+      users.unpersist();
+      relevant.unpersist();
+    }
+  }
+
+  private static RatingChoice tuneRating(
+      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config) {
+    RatingChoice best = null;
+    for (int rank : config.ranks()) {
+      for (double reg : config.regParams()) {
+        FactorModel candidate = FactorModel.fit(train, rank, reg, config);
+        double rmse = rmse(candidate.predict(validation));
+        candidate.unpersist();
+        LOG.info(
+            "recommend: rating model rank {} regParam {}: validation RMSE {}", rank, reg, rmse);
+        if (best == null || rmse < best.rmse) {
+          best = new RatingChoice(rank, reg, rmse);
+        }
+      }
+    }
+    return best;
+  }
+
+  static double rmse(Dataset<Row> predictions) {
+    return new RegressionEvaluator()
+        .setMetricName("rmse")
+        .setLabelCol("rating")
+        .setPredictionCol("prediction")
+        .evaluate(predictions.filter(col("prediction").isNotNull()));
+  }
+}

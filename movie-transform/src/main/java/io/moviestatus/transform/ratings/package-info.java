@@ -1,0 +1,20 @@
+/**
+ * Ratings of anonymous users: rating files landed in bronze as dropped (by {@code movie-ingest}),
+ * parsed with per-record quarantine, user ids pseudonymised (HMAC-SHA256) before silver, merged
+ * into {@code ratings_fact} (latest rating per user and movie wins).
+ *
+ * <p>Public API: {@link io.moviestatus.transform.ratings.RatingsImport}, {@link
+ * io.moviestatus.transform.ratings.RatingsImportReport}, {@link
+ * io.moviestatus.transform.ratings.RatingsFormat}, {@link
+ * io.moviestatus.transform.ratings.RatingRejection}, {@link
+ * io.moviestatus.transform.ratings.PseudonymKey}.
+ *
+ * <pre>{@code
+ * RatingsImportReport report =
+ *     RatingsImport.builder(spark, LakeLayout.of("./lake"), PseudonymKey.of(secretBytes))
+ *         .input("/drop/ratings.csv", RatingsFormat.EVENTS)
+ *         .build()
+ *         .run();
+ * }</pre>
+ */
+package io.moviestatus.transform.ratings;
