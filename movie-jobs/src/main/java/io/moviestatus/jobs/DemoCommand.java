@@ -28,7 +28,8 @@ import picocli.CommandLine.Mixin;
  * loopback server serving bundled responses for five days across a month boundary; the real client
  * ingests them into bronze, then silver is built; bundled anonymous ratings are imported, gold
  * rankings built and the ALS recommender trained; finally row counts and the latest day's ten most
- * popular movies are printed.
+ * popular movies are printed, and the HTML report is written into the lake ({@code
+ * <lake>/gold/report/<date>.html}) and its path printed.
  */
 @Command(
     name = "demo",
@@ -83,6 +84,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println(GoldJob.run(spark, new GoldJob.Config(lake, null, 500)));
     out.println(RecommendJob.run(spark, new RecommendJob.Config(lake, 42L)));
     summary(spark, lake, out);
+    out.println();
+    out.println("report: " + ReportJob.run(spark, new ReportJob.Config(lake, null, 30, null)));
   }
 
   static void summary(SparkSession spark, LakeLayout lake, PrintStream out) {

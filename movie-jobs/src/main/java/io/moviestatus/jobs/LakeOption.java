@@ -15,9 +15,15 @@ final class LakeOption {
 
   /** The lake; a local path without a scheme is made absolute (Delta wants absolute paths). */
   LakeLayout layout() {
+    return LakeLayout.of(absolute(lake));
+  }
+
+  /** A URI as given; a local path without a scheme made absolute (Delta wants absolute paths). */
+  static String absolute(String location) {
     boolean hasScheme =
-        lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !lake.matches("^[a-zA-Z]:\\\\.*");
-    return LakeLayout.of(
-        hasScheme ? lake : java.nio.file.Path.of(lake).toAbsolutePath().normalize().toString());
+        location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !location.matches("^[a-zA-Z]:\\\\.*");
+    return hasScheme
+        ? location
+        : java.nio.file.Path.of(location).toAbsolutePath().normalize().toString();
   }
 }

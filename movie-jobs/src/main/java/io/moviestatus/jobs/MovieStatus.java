@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       "6:the day's TMDB daily ID export is not published yet (ingest --source export)"
     },
     description =
-        "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, sql, demo.",
+        "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, report, sql, demo.",
     subcommands = {
       DemoCommand.class,
       IngestJob.class,
@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       RatingsJob.class,
       GoldJob.class,
       RecommendJob.class,
+      ReportJob.class,
       SqlCommand.class,
       MaintenanceJob.class
     })

@@ -5,11 +5,12 @@
  *
  * <p>Public API: {@link io.moviestatus.jobs.IngestJob}, {@link io.moviestatus.jobs.SilverJob},
  * {@link io.moviestatus.jobs.RatingsJob}, {@link io.moviestatus.jobs.GoldJob}, {@link
- * io.moviestatus.jobs.RecommendJob} and {@link io.moviestatus.jobs.MaintenanceJob}. Each has an
- * immutable {@code Config} record and {@code public static run(SparkSession, Config)}, so another
- * team's job can run a stage on its own session; {@code main} only parses the arguments, obtains
- * the session and maps failures to exit codes (README: 0 ok, 1 unexpected, 2 usage, 3 credential
- * rejected, 4 TMDB unavailable, 5 bad input, 6 TMDB export not published yet).
+ * io.moviestatus.jobs.RecommendJob}, {@link io.moviestatus.jobs.ReportJob} and {@link
+ * io.moviestatus.jobs.MaintenanceJob}. Each has an immutable {@code Config} record and {@code
+ * public static run(SparkSession, Config)}, so another team's job can run a stage on its own
+ * session; {@code main} only parses the arguments, obtains the session and maps failures to exit
+ * codes (README: 0 ok, 1 unexpected, 2 usage, 3 credential rejected, 4 TMDB unavailable, 5 bad
+ * input, 6 TMDB export not published yet).
  *
  * <pre>{@code
  * SilverBuildReport report =

@@ -32,7 +32,17 @@ class CommandLineTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"demo", "ingest", "silver", "ratings", "gold", "recommend", "sql", "maintenance"})
+      strings = {
+        "demo",
+        "ingest",
+        "silver",
+        "ratings",
+        "gold",
+        "recommend",
+        "report",
+        "sql",
+        "maintenance"
+      })
   void everyCommandHasHelp(String command) {
     Cli result = Cli.run(command, "--help");
 
@@ -66,6 +76,16 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().lines().toList())
         .containsExactly("error: --from and --to go together", "try 'movie-status silver --help'");
+  }
+
+  @Test
+  void reportWindowMustBePositive() {
+    Cli result = Cli.run("report", "--days", "0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "error: --days must be between 1 and 366, was 0", "try 'movie-status report --help'");
   }
 
   @Test
@@ -197,6 +217,7 @@ class CommandLineTest {
             new RatingsJob(),
             new GoldJob(),
             new RecommendJob(),
+            new ReportJob(),
             new MaintenanceJob())) {
       List<String> args = new java.util.ArrayList<>(List.of("--catalog", "movie_status_dev"));
       args.addAll(List.of("--schema", "gold_only"));

@@ -8,6 +8,7 @@ import io.moviestatus.transform.lake.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,19 @@ class DemoTest {
 
     assertThat(sql("SELECT * FROM status_fact ORDER BY movie_id, date_id")).isEqualTo(before);
     assertThat(sql("SELECT * FROM movies_dim ORDER BY movie_id")).isEqualTo(movies);
+  }
+
+  @Test
+  void demoWritesTheReportIntoTheLakeAndPrintsItsPath() throws Exception {
+    Path report = root.resolve("gold/report/2026-11-03.html");
+
+    assertThat(demoOutput).as("path printed").contains("report: " + report + "\n");
+    assertThat(report).as("report file in the lake").isRegularFile();
+    assertThat(Files.readString(report, StandardCharsets.UTF_8))
+        .startsWith("<!DOCTYPE html>")
+        .contains("<title>movie-status report 2026-11-03</title>")
+        .contains("<section class=\"chart-section\" id=\"top20\"")
+        .contains("Oppenheimer");
   }
 
   @Test
