@@ -1,24 +1,24 @@
 package io.moviestatus.jobs;
 
+import static io.moviestatus.jobs.TerraformHcl.SPARK_JAR_TASK;
+import static io.moviestatus.jobs.TerraformHcl.VAR_REFERENCE;
+import static io.moviestatus.jobs.TerraformHcl.asMap;
+import static io.moviestatus.jobs.TerraformHcl.mask;
+import static io.moviestatus.jobs.TerraformHcl.topLevelBlocks;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.bertramlabs.plugins.hcl4j.HCLParser;
 import io.moviestatus.jobs.ShadedJarIT.Build;
+import io.moviestatus.jobs.TerraformHcl.Block;
+import io.moviestatus.jobs.TerraformHcl.JarTask;
+import io.moviestatus.jobs.TerraformHcl.TfFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,55 +38,19 @@ import picocli.CommandLine;
  * shaded JAR with a {@code main}, the uploaded JAR is the built artifact, every {@code var.X} is
  * declared, and every flag a task passes is an option of its runner.
  *
- * <p>The files are read with hcl4j. hcl4j does not understand every HCL construct Terraform accepts
- * (for example interpolated object keys and {@code for} expressions with templates); when a file
- * does not parse as a whole, its top-level blocks are parsed one by one, and only the blocks the
- * contract reads (variables, jobs, anything holding a {@code spark_jar_task}) must parse. Flags are
- * read from the raw text of each {@code spark_jar_task} block, since hcl4j cannot evaluate {@code
- * concat(...)}.
+ * <p>The files are read by {@link TerraformHcl}; only the blocks the contract reads (variables,
+ * jobs, anything holding a {@code spark_jar_task}) must parse with hcl4j. Flags are read from the
+ * raw text of each {@code spark_jar_task} block, since hcl4j cannot evaluate {@code concat(...)}.
  */
 class TerraformContractIT {
 
-  private static final Pattern VAR_REFERENCE =
-      Pattern.compile("(?<![\\w.])var\\.([A-Za-z_][A-Za-z0-9_-]*)");
-  private static final Pattern SPARK_JAR_TASK = Pattern.compile("\\bspark_jar_task\\s*\\{");
-  private static final Pattern MAIN_CLASS =
-      Pattern.compile("\\bmain_class_name\\s*=\\s*\"([^\"]*)\"");
-  private static final Pattern FLAG =
-      Pattern.compile("\"(--[A-Za-z0-9][A-Za-z0-9-]*)(?:=[^\"]*)?\"");
-
   private static List<TfFile> files;
-
-  /** One .tf file: its text, what hcl4j made of it and the top-level blocks it could not parse. */
-  record TfFile(Path path, String text, Map<String, Object> parsed, List<Block> unparsed) {
-    String name() {
-      return path.getFileName().toString();
-    }
-
-    int lineOf(int offset) {
-      return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
-    }
-  }
-
-  /** A top-level block: its header line, text and start offset. */
-  record Block(String header, String text, int offset, String error) {}
-
-  /** A spark_jar_task block as written: where, its main class and its literal "--flag" strings. */
-  record JarTask(String where, String mainClass, Set<String> flags, String text) {}
 
   @BeforeAll
   static void parseTerraform() throws IOException {
     Path dir = Build.root().resolve("terraform");
-    List<Path> paths;
-    try (Stream<Path> list = Files.list(dir)) {
-      paths = list.filter(p -> p.getFileName().toString().endsWith(".tf")).sorted().toList();
-    }
-    assertThat(paths).as("terraform/*.tf files in %s", dir).isNotEmpty();
-    List<TfFile> parsed = new ArrayList<>();
-    for (Path path : paths) {
-      parsed.add(parse(path));
-    }
-    files = parsed;
+    files = TerraformHcl.readDirectory(dir);
+    assertThat(files).as("terraform/*.tf files in %s", dir).isNotEmpty();
     files.stream()
         .filter(f -> !f.unparsed().isEmpty())
         .forEach(
@@ -536,39 +500,12 @@ class TerraformContractIT {
 
   /** The declared variables: name → block attributes. */
   private static Map<String, Object> variables() {
-    Map<String, Object> variables = new TreeMap<>();
-    for (TfFile file : files) {
-      Map<String, Object> declared = asMap(file.parsed().get("variable"));
-      if (declared != null) {
-        variables.putAll(declared);
-      }
-    }
-    return variables;
+    return TerraformHcl.variables(files);
   }
 
   /** Every spark_jar_task block in the raw text, with its main class and literal flags. */
   private static List<JarTask> jarTasks() {
-    List<JarTask> tasks = new ArrayList<>();
-    for (TfFile file : files) {
-      String masked = mask(file.text(), true);
-      String code = mask(file.text(), false);
-      Matcher m = SPARK_JAR_TASK.matcher(masked);
-      while (m.find()) {
-        int end = matchingBrace(masked, m.end() - 1);
-        String block = code.substring(m.start(), end + 1);
-        Matcher main = MAIN_CLASS.matcher(block);
-        String where = file.name() + ":" + file.lineOf(m.start());
-        Set<String> flags = new LinkedHashSet<>();
-        Matcher flag = FLAG.matcher(block);
-        while (flag.find()) {
-          flags.add(flag.group(1));
-        }
-        tasks.add(
-            new JarTask(
-                where, main.find() ? main.group(1) : "<no literal main_class_name>", flags, block));
-      }
-    }
-    return tasks;
+    return TerraformHcl.jarTasks(files);
   }
 
   @SuppressWarnings("unchecked")
@@ -587,209 +524,5 @@ class TerraformContractIT {
     } else if (node instanceof List<?> list) {
       list.forEach(item -> collectMainClasses(item, into));
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> asMap(Object value) {
-    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
-  }
-
-  /** Parses a file with hcl4j, falling back to its top-level blocks one by one. */
-  private static TfFile parse(Path path) throws IOException {
-    String text = Files.readString(path, StandardCharsets.UTF_8);
-    try {
-      return new TfFile(
-          path, text, quietly(() -> new HCLParser().parse(path.toFile(), "UTF-8")), List.of());
-    } catch (Exception whole) {
-      Map<String, Object> merged = new LinkedHashMap<>();
-      List<Block> unparsed = new ArrayList<>();
-      for (Block block : topLevelBlocks(text)) {
-        try {
-          merge(merged, quietly(() -> new HCLParser().parse(block.text())));
-        } catch (Exception e) {
-          unparsed.add(new Block(block.header(), block.text(), block.offset(), oneLine(e)));
-        }
-      }
-      return new TfFile(path, text, merged, unparsed);
-    }
-  }
-
-  private interface Parse {
-    Map<String, Object> run() throws Exception;
-  }
-
-  /** hcl4j prints its parser trace to System.out; keep the build log readable. */
-  private static synchronized Map<String, Object> quietly(Parse parse) throws Exception {
-    PrintStream out = System.out;
-    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-    try {
-      return parse.run();
-    } finally {
-      System.setOut(out);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void merge(Map<String, Object> into, Map<String, Object> from) {
-    from.forEach(
-        (key, value) -> {
-          Object existing = into.get(key);
-          if (existing instanceof Map<?, ?> a && value instanceof Map<?, ?> b) {
-            merge((Map<String, Object>) a, (Map<String, Object>) b);
-          } else {
-            into.put(key, value);
-          }
-        });
-  }
-
-  private static String oneLine(Throwable e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      cause = cause.getCause();
-    }
-    String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    return message.lines().findFirst().orElse(message);
-  }
-
-  /**
-   * The top-level blocks of a file (its text between a line opening depth 1 and the brace closing
-   * it).
-   */
-  static List<Block> topLevelBlocks(String text) {
-    String masked = mask(text, true);
-    List<Block> blocks = new ArrayList<>();
-    int depth = 0;
-    int start = -1;
-    for (int i = 0; i < masked.length(); i++) {
-      char c = masked.charAt(i);
-      if (c == '{') {
-        if (depth == 0) {
-          start = masked.lastIndexOf('\n', i) + 1;
-        }
-        depth++;
-      } else if (c == '}') {
-        depth--;
-        if (depth == 0 && start >= 0) {
-          String block = text.substring(start, i + 1);
-          blocks.add(
-              new Block(
-                  block.lines().findFirst().orElse("").replaceAll("\\s*\\{.*$", "").strip(),
-                  block,
-                  start,
-                  null));
-          start = -1;
-        }
-      }
-    }
-    return blocks;
-  }
-
-  /** The index of the brace closing the one at {@code open} in masked text. */
-  private static int matchingBrace(String masked, int open) {
-    int depth = 0;
-    for (int i = open; i < masked.length(); i++) {
-      if (masked.charAt(i) == '{') {
-        depth++;
-      } else if (masked.charAt(i) == '}' && --depth == 0) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("unbalanced braces after offset " + open);
-  }
-
-  /**
-   * The text with comments blanked (offsets and line breaks kept) and, when {@code blankStrings},
-   * the literal parts of strings and heredocs blanked too, so that braces and keywords are only
-   * seen in code. Template interpolations ({@code ${…}}, {@code %{…}}) stay code.
-   */
-  static String mask(String text, boolean blankStrings) {
-    char[] out = text.toCharArray();
-    Deque<int[]> frames = new ArrayDeque<>(); // {mode (0 code, 1 string), brace depth}
-    frames.push(new int[] {0, 0});
-    int i = 0;
-    int n = text.length();
-    while (i < n) {
-      int[] frame = frames.peek();
-      char c = text.charAt(i);
-      char next = i + 1 < n ? text.charAt(i + 1) : '\0';
-      if (frame[0] == 0) {
-        if (c == '#' || (c == '/' && next == '/')) {
-          while (i < n && text.charAt(i) != '\n') {
-            out[i++] = ' ';
-          }
-        } else if (c == '/' && next == '*') {
-          int end = text.indexOf("*/", i + 2);
-          end = end < 0 ? n : end + 2;
-          for (; i < end; i++) {
-            if (out[i] != '\n') {
-              out[i] = ' ';
-            }
-          }
-        } else if (c == '<' && next == '<' && text.startsWith("<<", i)) {
-          Matcher heredoc =
-              Pattern.compile("<<-?([A-Za-z_][A-Za-z0-9_]*)[ \\t]*\\n").matcher(text).region(i, n);
-          if (heredoc.lookingAt()) {
-            Matcher close =
-                Pattern.compile("(?m)^[ \\t]*" + heredoc.group(1) + "[ \\t]*$")
-                    .matcher(text)
-                    .region(heredoc.end(), n);
-            boolean closed = close.find();
-            int end = closed ? close.start() : n;
-            if (blankStrings) {
-              for (int j = heredoc.end(); j < end; j++) {
-                if (out[j] != '\n') {
-                  out[j] = ' ';
-                }
-              }
-            }
-            i = closed ? close.end() : n;
-          } else {
-            i += 2;
-          }
-        } else if (c == '"') {
-          frames.push(new int[] {1, 0});
-          i++;
-        } else if (c == '{') {
-          frame[1]++;
-          i++;
-        } else if (c == '}') {
-          if (frame[1] == 0 && frames.size() > 1) {
-            frames.pop(); // end of an interpolation: back in its string
-          } else {
-            frame[1]--;
-          }
-          i++;
-        } else {
-          i++;
-        }
-      } else {
-        if (c == '\\' && i + 1 < n) {
-          if (blankStrings) {
-            out[i] = ' ';
-            out[i + 1] = ' ';
-          }
-          i += 2;
-        } else if (c == '"') {
-          frames.pop();
-          i++;
-        } else if ((c == '$' || c == '%') && next == c && i + 2 < n && text.charAt(i + 2) == '{') {
-          if (blankStrings) { // $${ and %%{ are literal
-            out[i] = ' ';
-            out[i + 1] = ' ';
-            out[i + 2] = ' ';
-          }
-          i += 3;
-        } else if ((c == '$' || c == '%') && next == '{') {
-          frames.push(new int[] {0, 0});
-          i += 2;
-        } else {
-          if (blankStrings && c != '\n') {
-            out[i] = ' ';
-          }
-          i++;
-        }
-      }
-    }
-    return new String(out);
   }
 }
