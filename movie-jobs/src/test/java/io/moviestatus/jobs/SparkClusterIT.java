@@ -148,6 +148,12 @@ class SparkClusterIT {
     tasks = new LinkedHashMap<>();
     for (JarTask task :
         TerraformHcl.jarTasks(TerraformHcl.readDirectory(Build.root().resolve("terraform")))) {
+      // The daily-export ingest (IngestJob --source export, its own job) is not part of this
+      // pipeline: silver does not read the export yet, and the loopback stand-in serves the API
+      // only.
+      if (task.flags().contains("--source") && task.parameters().contains("\"export\"")) {
+        continue;
+      }
       assertThat(tasks.put(task.mainClass(), task))
           .as("one spark_jar_task per main class (%s)", task.where())
           .isNull();
