@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
 final class ExportDownload {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportDownload.class);
-  private static final double JITTER = 0.25;
-  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
   /** A verified download in its temporary file, not yet renamed; the caller closes it. */
   record Downloaded(
@@ -41,15 +39,6 @@ final class ExportDownload {
       long sizeBytes,
       String sha256,
       long lines) {}
-
-  /** An I/O failure reading the response (retried). */
-  private static final class TransientFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    TransientFailure(IOException cause) {
-      super(cause);
-    }
-  }
 
   /** An I/O failure writing the lake (not retried; rethrown as the IOException it is). */
   private static final class LakeFailure extends RuntimeException {
@@ -63,8 +52,8 @@ final class ExportDownload {
   private final OkHttpClient http;
   private final Configuration hadoopConf;
   private final int maxAttempts;
-  private final Duration backoffBase;
-  private final Duration backoffMax;
+  private final TmdbErrors errors;
+  private final TmdbRetryPolicy retryPolicy;
   private final Clock clock;
 
   ExportDownload(
@@ -77,9 +66,11 @@ final class ExportDownload {
     this.http = requireNonNull(http, "http is null");
     this.hadoopConf = requireNonNull(hadoopConf, "hadoopConf is null");
     this.maxAttempts = maxAttempts;
-    this.backoffBase = requireNonNull(backoffBase, "backoffBase is null");
-    this.backoffMax = requireNonNull(backoffMax, "backoffMax is null");
     this.clock = requireNonNull(clock, "clock is null");
+    // The export needs no credential: nothing to redact beyond the usual patterns.
+    this.errors = new TmdbErrors(new Redactor(null), clock);
+    // The same retry policy as the API client: I/O failures, 5xx and 429 (Retry-After honoured).
+    this.retryPolicy = new TmdbRetryPolicy(maxAttempts, backoffBase, backoffMax, errors);
   }
 
   /**
@@ -88,24 +79,7 @@ final class ExportDownload {
    */
   Downloaded download(LocalDate date, String url, Path target, AtomicInteger attempts)
       throws IOException {
-    RetryPolicy<Downloaded> retry =
-        RetryPolicy.<Downloaded>builder()
-            .handleIf(ExportDownload::isRetryable)
-            .withMaxAttempts(maxAttempts)
-            .withBackoff(backoffBase, backoffMax)
-            .withJitter(JITTER)
-            .withDelayFnOn(
-                context -> retryAfterDelay(context.getLastException()), TmdbApiException.class)
-            .onRetryScheduled(
-                event ->
-                    LOG.warn(
-                        "TMDB export {}: attempt {}/{} failed ({}); retrying in {} ms",
-                        date,
-                        event.getAttemptCount(),
-                        maxAttempts,
-                        describe(event.getLastException()),
-                        event.getDelay().toMillis()))
-            .build();
+    RetryPolicy<Downloaded> retry = retryPolicy.forRequest("export " + date);
     try {
       return Failsafe.with(retry)
           .get(
@@ -118,7 +92,7 @@ final class ExportDownload {
         throw unavailable(date, url, e);
       }
       throw e;
-    } catch (TransientFailure e) {
+    } catch (TmdbRetryPolicy.TransientFailure e) {
       throw unavailable(date, url, e.getCause());
     } catch (LakeFailure e) {
       throw (IOException) e.getCause();
@@ -128,7 +102,7 @@ final class ExportDownload {
         Thread.currentThread().interrupt();
         throw new TmdbException("Interrupted while downloading the TMDB export " + date, cause);
       }
-      throw new TmdbException("TMDB export " + date + " failed: " + describe(cause), cause);
+      throw new TmdbException("TMDB export " + date + " failed: " + errors.describe(cause), cause);
     }
   }
 
@@ -161,7 +135,7 @@ final class ExportDownload {
       return new Downloaded(
           staged, status, fetchedAt, copied.sizeBytes(), copied.sha256(), copied.lines());
     } catch (IOException e) {
-      throw new TransientFailure(e);
+      throw new TmdbRetryPolicy.TransientFailure(e);
     } finally {
       if (!verified) {
         staged.close();
@@ -170,7 +144,7 @@ final class ExportDownload {
   }
 
   /** Streams the body into the staged file (see {@link ExportGzipCopy}) and closes the file. */
-  private static ExportGzipCopy.Copied copy(
+  private ExportGzipCopy.Copied copy(
       LocalDate date, Response response, AtomicLanding.Staged staged, int status) {
     OutputStream file;
     try {
@@ -184,7 +158,7 @@ final class ExportDownload {
       try {
         copied = ExportGzipCopy.copy(response.body().byteStream(), file);
       } catch (ExportGzipCopy.SourceFailure e) {
-        throw new TransientFailure(e.cause());
+        throw new TmdbRetryPolicy.TransientFailure(e.cause());
       } catch (ExportGzipCopy.SinkFailure e) {
         throw new LakeFailure(e.cause());
       } catch (ExportGzipCopy.NotGzip e) {
@@ -196,10 +170,10 @@ final class ExportDownload {
                 + " bytes received, HTTP "
                 + status
                 + "): "
-                + describe(e.cause()),
+                + errors.describe(e.cause()),
             e.cause());
       } catch (IOException e) {
-        throw new TransientFailure(e);
+        throw new TmdbRetryPolicy.TransientFailure(e);
       }
       try {
         file.close();
@@ -219,11 +193,6 @@ final class ExportDownload {
     }
   }
 
-  private static boolean isRetryable(Throwable failure) {
-    return failure instanceof TransientFailure
-        || (failure instanceof TmdbApiException api && api.isRetryable());
-  }
-
   private static Duration parseRetryAfter(String header) {
     if (header == null || header.isBlank()) {
       return null;
@@ -236,18 +205,6 @@ final class ExportDownload {
     }
   }
 
-  /** Retry-After scaled so that the jitter never brings it below the server's value, else -1. */
-  private static Duration retryAfterDelay(Throwable failure) {
-    if (failure instanceof TmdbApiException api && api.retryAfter().isPresent()) {
-      Duration retryAfter = api.retryAfter().get();
-      if (retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
-        retryAfter = MAX_RETRY_AFTER;
-      }
-      return Duration.ofNanos((long) Math.ceil(retryAfter.toNanos() / (1 - JITTER)));
-    }
-    return Duration.ofNanos(-1);
-  }
-
   private TmdbUnavailableException unavailable(LocalDate date, String url, Throwable lastFailure) {
     return new TmdbUnavailableException(
         maxAttempts,
@@ -256,25 +213,10 @@ final class ExportDownload {
             + " unreachable after "
             + maxAttempts
             + " attempts: "
-            + describe(lastFailure)
+            + errors.describe(lastFailure)
             + " ("
             + url
             + ")",
         lastFailure);
-  }
-
-  private static String describe(Throwable failure) {
-    if (failure == null) {
-      return "unknown failure";
-    }
-    if (failure instanceof TransientFailure && failure.getCause() != null) {
-      failure = failure.getCause();
-    }
-    if (failure instanceof TmdbException) {
-      return failure.getMessage();
-    }
-    String message = failure.getMessage();
-    String type = failure.getClass().getSimpleName();
-    return message == null ? type : type + ": " + message;
   }
 }
