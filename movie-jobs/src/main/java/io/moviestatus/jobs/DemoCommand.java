@@ -8,6 +8,7 @@ import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.DeltaTables;
+import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import java.io.IOException;
@@ -44,14 +45,22 @@ final class DemoCommand implements Callable<Integer> {
   static final String DEMO_KEY = "movie-status-demo-key-not-a-secret";
 
   @Mixin LakeOption lake = new LakeOption();
+  @Mixin TimingsOption timings = new TimingsOption();
 
   @Override
   public Integer call() throws IOException {
-    run(Jobs.spark(), lake.layout(), System.out);
+    var startup = timings.startup();
+    List<StageTimings.Stage> stages = run(Jobs.spark(), lake.layout(), System.out);
+    timings.print("demo", startup, stages);
     return 0;
   }
 
-  static void run(SparkSession spark, LakeLayout lake, PrintStream out) throws IOException {
+  /**
+   * Runs every stage into {@code lake}, printing to {@code out}; returns the time of each stage.
+   */
+  static List<StageTimings.Stage> run(SparkSession spark, LakeLayout lake, PrintStream out)
+      throws IOException {
+    StageTimings timings = new StageTimings("demo");
     try (SampleTmdbServer tmdb = new SampleTmdbServer()) {
       for (LocalDate day : SampleTmdbServer.days()) {
         tmdb.serveDay(day);
@@ -63,7 +72,9 @@ final class DemoCommand implements Callable<Integer> {
             "ingest %s: %d movies, %d genres -> bronze%n", day, result.movies(), result.genres());
       }
     }
+    timings.mark("ingest");
     out.println(SilverJob.run(spark, new SilverJob.Config(lake, null, null)));
+    timings.mark("silver");
 
     Path drop = Files.createTempDirectory("movie-status-ratings");
     try {
@@ -81,11 +92,17 @@ final class DemoCommand implements Callable<Integer> {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+    timings.mark("ratings");
     out.println(GoldJob.run(spark, new GoldJob.Config(lake, null, 500)));
+    timings.mark("gold");
     out.println(RecommendJob.run(spark, new RecommendJob.Config(lake, 42L)));
+    timings.mark("recommend");
     summary(spark, lake, out);
+    timings.mark("summary");
     out.println();
     out.println("report: " + ReportJob.run(spark, new ReportJob.Config(lake, null, 30, null)));
+    timings.mark("report");
+    return timings.stages();
   }
 
   static void summary(SparkSession spark, LakeLayout lake, PrintStream out) {

@@ -15,25 +15,37 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole local pipeline as the README's first command runs it: the real TMDB client against the
- * bundled loopback TMDB, bronze, silver, then SQL over the lake.
+ * bundled loopback TMDB, bronze, silver, then SQL over the lake. The lake is {@link DemoLake}'s,
+ * built afresh here and reused by {@link ReportBrowserIT}: tests that change it (a second demo run,
+ * a job run) are undone after the class, so the lake stays that of one demo run.
  */
 class DemoTest {
 
-  @TempDir static Path root;
+  private static Path root;
   private static LakeLayout lake;
   private static String demoOutput;
+  private static Path snapshot;
 
   @BeforeAll
   static void runDemo() throws Exception {
-    LocalSpark.session().sparkContext().setLogLevel("ERROR");
-    lake = LakeLayout.of(root.toString());
-    demoOutput = capture(out -> DemoCommand.run(LocalSpark.session(), lake, out));
+    DemoLake.Built built = DemoLake.build();
+    root = built.root();
+    lake = built.layout();
+    demoOutput = built.output();
+    snapshot = DemoLake.snapshot();
+  }
+
+  @AfterAll
+  static void undoChanges() throws Exception {
+    if (snapshot != null) {
+      DemoLake.restore(snapshot);
+    }
   }
 
   private interface Body {

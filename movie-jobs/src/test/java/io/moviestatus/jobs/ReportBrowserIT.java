@@ -2,12 +2,7 @@ package io.moviestatus.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.lake.LocalSpark;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,7 +31,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * 1280×800 and at a phone's 390 px: every chart present with one mark per row of its data table,
  * titles and axis titles on every chart, no console or script error, no CSP violation, no request
  * leaving the page, no sideways scrolling of the page. Screenshots go to {@code
- * target/report-screenshots/}.
+ * target/report-screenshots/}. The demo lake is {@link DemoLake}'s: the one {@link DemoTest} built
+ * earlier in the same Maven run, else built here.
  */
 class ReportBrowserIT {
 
@@ -70,7 +65,6 @@ class ReportBrowserIT {
           + "document.addEventListener('securitypolicyviolation', e =>"
           + " window.__reportErrors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI));";
 
-  @TempDir static Path root;
   private static Path report;
   private static Path screenshots;
   private static ChromeDriverService service;
@@ -83,13 +77,9 @@ class ReportBrowserIT {
         .as("chromedriver is missing at %s: %s", CHROMEDRIVER, INSTALL)
         .isExecutable();
 
-    LocalSpark.session().sparkContext().setLogLevel("ERROR");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-      DemoCommand.run(LocalSpark.session(), LakeLayout.of(root.toString()), out);
-    }
-    Matcher printed =
-        Pattern.compile("(?m)^report: (.+)$").matcher(bytes.toString(StandardCharsets.UTF_8));
+    DemoLake.Built demo = DemoLake.reuseOrBuild();
+    Path root = demo.root();
+    Matcher printed = Pattern.compile("(?m)^report: (.+)$").matcher(demo.output());
     assertThat(printed.find()).as("demo prints the report's path").isTrue();
     report = Path.of(printed.group(1));
     assertThat(report).isEqualTo(root.resolve("gold/report/2026-11-03.html")).isRegularFile();
