@@ -32,6 +32,7 @@ import picocli.CommandLine.Mixin;
  * popular movies are printed, and the HTML report is written into the lake ({@code
  * <lake>/gold/report/<date>.html}) and its path printed.
  */
+@LongRun
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,

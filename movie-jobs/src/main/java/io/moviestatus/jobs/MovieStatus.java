@@ -1,7 +1,6 @@
 package io.moviestatus.jobs;
 
 import io.moviestatus.transform.lake.LocalSpark;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,9 +37,6 @@ import picocli.CommandLine.Command;
     })
 public final class MovieStatus implements Runnable {
 
-  /** Commands that run long enough for Spark's code generation to pay (see LocalSpark). */
-  private static final Set<String> LONG_RUNS = Set.of("recommend", "demo");
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -61,7 +57,7 @@ public final class MovieStatus implements Runnable {
           boolean help = last.isUsageHelpRequested() || last.isVersionHelpRequested();
           // Jobs pick the session up with SparkSession.builder().getOrCreate().
           if (!help && parseResult.hasSubcommand()) {
-            if (LONG_RUNS.contains(last.commandSpec().name())) {
+            if (isLongRun(last.commandSpec())) {
               LocalSpark.session();
             } else {
               LocalSpark.shortRunSession();
@@ -70,6 +66,11 @@ public final class MovieStatus implements Runnable {
           return new CommandLine.RunLast().execute(parseResult);
         });
     return cli;
+  }
+
+  /** A command annotated {@link LongRun}. */
+  static boolean isLongRun(CommandLine.Model.CommandSpec command) {
+    return command.userObject().getClass().isAnnotationPresent(LongRun.class);
   }
 
   @Override

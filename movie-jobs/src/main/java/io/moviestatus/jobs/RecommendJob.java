@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  * the recommender, the bias baseline and most popular). Databricks JAR task main class; also {@code
  * movie-status recommend}.
  */
+@LongRun
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,

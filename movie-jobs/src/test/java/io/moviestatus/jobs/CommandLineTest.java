@@ -54,6 +54,20 @@ class CommandLineTest {
   }
 
   @Test
+  void onlyTheCommandsThatTrainTheRecommenderStartTheCodeGeneratingSession() {
+    List<String> longRuns =
+        MovieStatus.commandLine().getSubcommands().values().stream()
+            .filter(command -> MovieStatus.isLongRun(command.getCommandSpec()))
+            .map(CommandLine::getCommandName)
+            .sorted()
+            .toList();
+
+    assertThat(longRuns)
+        .as("commands annotated @LongRun (LocalSpark.session(), the others shortRunSession())")
+        .containsExactly("demo", "recommend");
+  }
+
+  @Test
   void launcherWithoutACommandFailsWithOneLine() {
     Cli result = Cli.run();
 

@@ -1,0 +1,15 @@
+package io.moviestatus.jobs;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a launcher command that runs long enough for Spark's code generation to pay: {@link
+ * MovieStatus} starts it on {@code LocalSpark.session()}, every other command on {@code
+ * LocalSpark.shortRunSession()}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@interface LongRun {}
