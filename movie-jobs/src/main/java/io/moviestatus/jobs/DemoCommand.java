@@ -7,6 +7,9 @@ import io.moviestatus.ingest.TmdbCredential;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
+import io.moviestatus.recommend.Confidence;
+import io.moviestatus.recommend.Recommender;
+import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.ratings.PseudonymKey;
@@ -44,6 +47,18 @@ final class DemoCommand implements Callable<Integer> {
    * Pseudonymisation key of the demo's sample ratings: not a secret, never use it for real data.
    */
   static final String DEMO_KEY = "movie-status-demo-key-not-a-secret";
+
+  /**
+   * The demo's recommender: the defaults with both grids narrowed to the values the whole default
+   * grid chooses on the bundled ratings (ranking model rank 32, regParam 1, α 4, CENTERED; rating
+   * model rank 20, regParam 0.1), so it fits each model once where {@code recommend} tries 4 + 2
+   * candidates, with the same models, metrics and recommendations.
+   */
+  static final RecommenderConfig RECOMMENDER =
+      RecommenderConfig.defaults()
+          .withSeed(42)
+          .withGrid(List.of(20), List.of(0.1))
+          .withRankingGrid(List.of(32), List.of(1.0), List.of(4.0), List.of(Confidence.CENTERED));
 
   @Mixin LakeOption lake = new LakeOption();
   @Mixin TimingsOption timings = new TimingsOption();
@@ -96,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
     timings.mark("ratings");
     out.println(GoldJob.run(spark, new GoldJob.Config(lake, null, 500)));
     timings.mark("gold");
-    out.println(RecommendJob.run(spark, new RecommendJob.Config(lake, 42L)));
+    out.println(Recommender.builder(spark, lake).config(RECOMMENDER).build().run());
     timings.mark("recommend");
     summary(spark, lake, out);
     timings.mark("summary");
