@@ -35,6 +35,7 @@ final class FactorModel {
             .setRegParam(regParam)
             .setMaxIter(config.maxIter())
             .setSeed(config.seed())
+            .setNumBlocks(config.blocks())
             .setUserCol("user_index")
             .setItemCol("movie_id")
             .setColdStartStrategy("drop");

@@ -39,6 +39,7 @@ final class RankingModel {
             .setAlpha(alpha)
             .setMaxIter(config.rankingMaxIter())
             .setSeed(config.seed())
+            .setNumBlocks(config.blocks())
             .setUserCol("user_index")
             .setItemCol("movie_id")
             .setRatingCol("preference")

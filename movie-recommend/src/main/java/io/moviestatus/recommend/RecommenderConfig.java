@@ -38,6 +38,8 @@ import java.util.List;
  * @param biased true: the rating model fits the residuals of the bias baseline and predicts μ + b_u
  *     + b_i + p_u·q_i; false: plain ALS, p_u·q_i
  * @param coldStartDays window of the cold-start list's popularity, in snapshot days (30)
+ * @param blocks ALS user blocks and item blocks of every fit, i.e. the partitions of each of its
+ *     stages (Spark's default, 10); on small data a few blocks fit faster
  */
 public record RecommenderConfig(
     long seed,
@@ -56,7 +58,8 @@ public record RecommenderConfig(
     double userBiasReg,
     double itemBiasReg,
     boolean biased,
-    int coldStartDays) {
+    int coldStartDays,
+    int blocks) {
 
   public RecommenderConfig {
     ranks = List.copyOf(ranks);
@@ -79,14 +82,16 @@ public record RecommenderConfig(
     check(k > 0, "k must be positive: " + k);
     check(userBiasReg >= 0 && itemBiasReg >= 0, "bias regularisation must be >= 0");
     check(coldStartDays > 0, "coldStartDays must be positive: " + coldStartDays);
+    check(blocks > 0, "blocks must be positive: " + blocks);
   }
 
   /**
    * Seed 42, 60/20/20, k 10, relevant ≥ 4; rating model: rank {20} × regParam {0.1, 0.2}, 10
    * iterations, on the residuals of the bias baseline (pseudo-counts 10 and 10); ranking model:
    * rank {32} × regParam {0.2, 1} × α {1, 4} × {@link Confidence#CENTERED}, 10 iterations; cold
-   * start over 30 days. The grids are small for 2 cores; on ml-latest-small wider grids (rating
-   * rank {10, 20} × regParam {0.05, 0.1, 0.2}, ranking rank {32, 64}) chose the same values.
+   * start over 30 days; 10 ALS blocks. The grids are small for 2 cores; on ml-latest-small wider
+   * grids (rating rank {10, 20} × regParam {0.05, 0.1, 0.2}, ranking rank {32, 64}) chose the same
+   * values.
    */
   public static RecommenderConfig defaults() {
     return new RecommenderConfig(
@@ -106,7 +111,8 @@ public record RecommenderConfig(
         10,
         10,
         true,
-        30);
+        30,
+        10);
   }
 
   public RecommenderConfig withSeed(long seed) {
@@ -168,6 +174,13 @@ public record RecommenderConfig(
     return c.build();
   }
 
+  /** ALS user and item blocks of every fit. */
+  public RecommenderConfig withBlocks(int blocks) {
+    Copy c = new Copy(this);
+    c.blocks = blocks;
+    return c.build();
+  }
+
   private static boolean positive(List<Integer> values) {
     return !values.isEmpty() && values.stream().allMatch(v -> v > 0);
   }
@@ -201,6 +214,7 @@ public record RecommenderConfig(
     double itemBiasReg;
     boolean biased;
     int coldStartDays;
+    int blocks;
 
     Copy(RecommenderConfig c) {
       seed = c.seed;
@@ -220,6 +234,7 @@ public record RecommenderConfig(
       itemBiasReg = c.itemBiasReg;
       biased = c.biased;
       coldStartDays = c.coldStartDays;
+      blocks = c.blocks;
     }
 
     RecommenderConfig build() {
@@ -240,7 +255,8 @@ public record RecommenderConfig(
           userBiasReg,
           itemBiasReg,
           biased,
-          coldStartDays);
+          coldStartDays,
+          blocks);
     }
   }
 }

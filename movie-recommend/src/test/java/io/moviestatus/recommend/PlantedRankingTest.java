@@ -61,7 +61,8 @@ class PlantedRankingTest {
             .withSeed(7)
             .withGrid(List.of(4), List.of(0.1))
             .withRankingGrid(List.of(8), List.of(0.05), List.of(4.0), List.of(Confidence.CENTERED))
-            .withMaxIter(8);
+            .withMaxIter(8)
+            .withBlocks(2);
     evaluation = Recommender.evaluate(spark.createDataFrame(rows, RATINGS), config, false);
   }
 

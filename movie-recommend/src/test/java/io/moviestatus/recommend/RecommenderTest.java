@@ -47,7 +47,8 @@ class RecommenderTest {
       RecommenderConfig.defaults()
           .withSeed(3)
           .withGrid(List.of(4), List.of(0.05, 0.1))
-          .withMaxIter(8);
+          .withMaxIter(8)
+          .withBlocks(2);
 
   private final SparkSession spark = SharedSpark.spark();
   @TempDir static Path root;
