@@ -11,19 +11,20 @@ import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.LakeState;
 import io.moviestatus.transform.lake.TableChange;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Delta I/O of the silver build: one method per table, each a single Delta commit (so every table
@@ -42,17 +43,17 @@ final class SilverWriter {
 
   /**
    * Replaces the given days of {@code status_fact} (replaceWhere: only those days' files are
-   * touched). The change compares the days' old and new rows by key: inserted (new key), updated
-   * (same key, other values), deleted (key gone from the re-fetched day). When the write replaced
-   * no file (new days: the usual scheduled run) every row is an insert, read from the commit's
-   * metrics; otherwise the days' rows before the commit (time travel) are compared with the rows
-   * written. Delta's own counts would also include rows of other days copied out of rewritten
-   * files.
+   * touched), one file per partition of {@code facts} (the caller's layout). The change compares
+   * the days' old and new rows by key: inserted (new key), updated (same key, other values),
+   * deleted (key gone from the re-fetched day). When the write replaced no file (new days: the
+   * usual scheduled run) every row is an insert, read from the commit's metrics; otherwise the
+   * days' rows before the commit (time travel) are compared with the rows written. Delta's own
+   * counts would also include rows of other days copied out of rewritten files.
    */
   TableChange replaceStatusDays(Dataset<Row> facts, Collection<LocalDate> days, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
     String predicate = DeltaTables.inList("date_id", days);
-    DeltaTables.replaceWhere(facts.coalesce(1), lake, Tables.STATUS_FACT, predicate);
+    DeltaTables.replaceWhere(facts, lake, Tables.STATUS_FACT, predicate); // one file per partition
     Row last = table.history(1).select("version", "operationMetrics").head();
     Map<String, String> metrics =
         scala.collection.JavaConverters.mapAsJavaMap(
@@ -161,23 +162,75 @@ final class SilverWriter {
         .drop("known_until");
   }
 
-  /** SCD type 1: inserts new movies, updates changed attributes. */
-  TableChange upsertMovies(Dataset<Row> movies, long quarantined) {
+  /**
+   * SCD type 1, in one MERGE: inserts new movies and updates changed attributes. {@code discover}
+   * rows ({@link MoviesDimBuilder}) set every column; {@code export} rows ({@link ExportMovies})
+   * set original_title, adult and video only, and are first cut to the movies whose values differ
+   * from the table's (a day's export lists every movie; few change), so the MERGE rewrites only the
+   * files holding a changed movie. Either may be null.
+   */
+  TableChange upsertMovies(Dataset<Row> discover, Dataset<Row> export, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.MOVIES_DIM);
-    String changed =
-        Tables.MOVIES_DIM.writableColumns().stream()
-            .filter(column -> !column.equals("movie_id"))
-            .map(column -> "t." + column + " <=> s." + column)
-            .collect(Collectors.joining(" AND ", "NOT (", ")"));
+    List<String> columns = Tables.MOVIES_DIM.writableColumns();
+    Dataset<Row> source = null;
+    if (discover != null) {
+      source = discover.select(columns.stream().map(functions::col).toArray(Column[]::new));
+      source = source.withColumn("full", lit(true));
+    }
+    if (export != null) {
+      Column unchanged =
+          col("s.movie_id")
+              .equalTo(col("t.movie_id"))
+              .and(equalAttributes(EXPORT_ATTRIBUTES, "s", "t"));
+      Dataset<Row> changed =
+          export
+              .as("s")
+              .join(table.toDF().as("t"), unchanged, "left_anti") // drop movies already up to date
+              .select(
+                  columns.stream()
+                      .map(
+                          c ->
+                              EXPORT_ATTRIBUTES.contains(c) || c.equals("movie_id")
+                                  ? col(c)
+                                  : lit(null)
+                                      .cast(Tables.MOVIES_DIM.schema().apply(c).dataType())
+                                      .as(c))
+                      .toArray(Column[]::new))
+              .withColumn("full", lit(false));
+      source = source == null ? changed : source.unionByName(changed);
+    }
+    List<String> attributes = columns.stream().filter(c -> !c.equals("movie_id")).toList();
     table
         .as("t")
-        .merge(movies.as("s"), "t.movie_id = s.movie_id")
-        .whenMatched(changed)
-        .updateExpr(assignments(Tables.MOVIES_DIM, "movie_id"))
+        .merge(source.as("s"), "t.movie_id = s.movie_id")
+        .whenMatched("s.full AND NOT (" + equalAttributesSql(attributes) + ")")
+        .updateExpr(assignments(attributes))
+        .whenMatched("NOT s.full AND NOT (" + equalAttributesSql(EXPORT_ATTRIBUTES) + ")")
+        .updateExpr(assignments(EXPORT_ATTRIBUTES))
         .whenNotMatched()
-        .insertExpr(assignments(Tables.MOVIES_DIM, null))
+        .insertExpr(assignments(columns))
         .execute();
     return DeltaTables.lastChange(table, Tables.MOVIES_DIM.name(), quarantined);
+  }
+
+  /** The movies_dim columns the daily export fills. */
+  private static final List<String> EXPORT_ATTRIBUTES = List.of("original_title", "adult", "video");
+
+  private static Column equalAttributes(List<String> attributes, String left, String right) {
+    return attributes.stream()
+        .map(c -> col(left + "." + c).eqNullSafe(col(right + "." + c)))
+        .reduce(Column::and)
+        .orElseThrow();
+  }
+
+  private static String equalAttributesSql(List<String> attributes) {
+    return attributes.stream()
+        .map(column -> "t." + column + " <=> s." + column)
+        .collect(Collectors.joining(" AND "));
+  }
+
+  private static Map<String, String> assignments(List<String> columns) {
+    return columns.stream().collect(Collectors.toMap(column -> column, column -> "s." + column));
   }
 
   /**
@@ -212,11 +265,5 @@ final class SilverWriter {
   /** Records the files as built; the commit point of a build. */
   void markProcessed(Dataset<Row> files) {
     LakeState.markProcessed(spark, lake, files);
-  }
-
-  private static Map<String, String> assignments(TableContract contract, String except) {
-    return contract.writableColumns().stream()
-        .filter(column -> !column.equals(except))
-        .collect(Collectors.toMap(column -> column, column -> "s." + column));
   }
 }
