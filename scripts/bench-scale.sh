@@ -118,7 +118,7 @@ public class Query {
     spark.stop();
   }
   static scala.collection.Seq<SparkPlan> leaves(SparkPlan plan) {
-    if (plan instanceof adaptive.AdaptiveSparkPlanExec adaptive) return adaptive.executedPlan().collectLeaves();
+    if (plan instanceof org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec adaptive) return adaptive.executedPlan().collectLeaves();
     return plan.collectLeaves();
   }
 }
@@ -137,17 +137,19 @@ trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf -o /dev/null -I "http://127.0.0.1:$port/" && break; sleep 0.1; done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timed() { # label, then the command; prints wall seconds and the fullest heap (MB) of that process
-  local out="$work/t.txt" gc="$work/gc.log"
+timed() { # "ingest DAY" or "silver"; prints wall seconds and the fullest heap (MB) of that process
+  local out="$work/t.txt" gc="$work/gc.log" cmd
+  if [[ "$1" == ingest ]]; then
+    cmd=("$root/bin/movie-status" ingest --source export --date "$(day_of "$2")" --lake "$work/lake"
+      --export-base-url "http://127.0.0.1:$port/p/exports/")
+  else
+    cmd=("$root/bin/movie-status" silver --lake "$work/lake")
+  fi
   rm -f "$gc"
   MOVIE_STATUS_JAVA_OPTS="-Xmx4g -Xss16m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:gc:file=$gc" \
-    /usr/bin/time -f "%e" -o "$out" "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; exit 1; }
+    /usr/bin/time -f "%e" -o "$out" "${cmd[@]}" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; exit 1; }
   echo "$(cat "$out") $(grep -o '[0-9]*M->' "$gc" 2>/dev/null | sed 's/M->//' | sort -n | tail -1)"
 }
-ingest() { "$root/bin/movie-status" ingest --source export --date "$(day_of "$1")" --lake "$work/lake" \
-  --export-base-url "http://127.0.0.1:$port/p/exports/"; }
-silver() { "$root/bin/movie-status" silver --lake "$work/lake"; }
-
 floor=(); ingest1=(); silver1=(); heap1=()
 for run in $(seq "$runs"); do
   rm -rf "$work/floor-table"

@@ -169,11 +169,26 @@ public final class DeltaTables {
   }
 
   /**
-   * Row counts of a MERGE, the latest commit: inserted, updated, deleted, from Delta's operation
-   * metrics. (For overwrites Delta counts rows copied out of rewritten files too, so callers of
-   * {@link #replaceWhere} count their own changes.)
+   * The version of the table's latest commit this process knows of (no I/O: Delta's cached
+   * snapshot, which its own commits advance). Taken before a write and passed to {@link
+   * #lastChange}, it tells a write that committed from one Delta skipped.
    */
-  public static TableChange lastChange(DeltaTable table, String name, long quarantined) {
+  public static long version(DeltaTable table) {
+    return table.deltaLog().unsafeVolatileSnapshot().version();
+  }
+
+  /**
+   * Row counts of a write, the latest commit: inserted, updated, deleted, from Delta's operation
+   * metrics; all zero when no commit followed {@code versionBefore}. (For overwrites Delta counts
+   * rows copied out of rewritten files too, so callers of {@link #replaceWhere} count their own
+   * changes.)
+   */
+  public static TableChange lastChange(
+      DeltaTable table, long versionBefore, String name, long quarantined) {
+    if (version(table) == versionBefore) {
+      // No commit: Delta skips a MERGE that changes nothing (e.g. an empty source).
+      return new TableChange(name, 0, 0, 0, quarantined);
+    }
     Row last = table.history(1).select("operation", "operationMetrics").head();
     Map<String, String> metrics =
         JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));

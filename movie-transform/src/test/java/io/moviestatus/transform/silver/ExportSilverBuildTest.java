@@ -175,6 +175,21 @@ class ExportSilverBuildTest {
   }
 
   @Test
+  void aNewExportDayWithNoAttributeChangeReportsNoMovieChange() {
+    exportNov20();
+    build();
+    export(root, NOV_21, List.of(exportLine(13, "Forrest Gump", 3.75)));
+
+    SilverBuildReport report = build();
+
+    assertThat(report.change("movies_dim"))
+        .as("nothing to merge, so no commit: zero, not the previous commit's counts")
+        .isEqualTo(new TableChange("movies_dim", 0, 0, 0, 0));
+    assertThat(report.change("status_fact")).isEqualTo(new TableChange("status_fact", 1, 0, 0, 0));
+    assertThat(report.change("dates_dim")).isEqualTo(new TableChange("dates_dim", 1, 0, 0, 0));
+  }
+
+  @Test
   void badExportLinesGoToQuarantineWithTheirReasonAndTheRestLoads() {
     export(
         root,
