@@ -145,11 +145,26 @@ public final class DeltaTables {
    */
   public static void replaceWhere(
       Dataset<Row> rows, LakeLayout lake, TableContract contract, String predicate) {
+    replaceWhere(rows, lake, contract, predicate, 0);
+  }
+
+  /**
+   * {@link #replaceWhere(Dataset, LakeLayout, TableContract, String)} writing files of at most
+   * {@code maxRecordsPerFile} rows (0: no cap): a partition's rows are cut into consecutive files
+   * in their order, so sorted rows give files of narrow key ranges.
+   */
+  public static void replaceWhere(
+      Dataset<Row> rows,
+      LakeLayout lake,
+      TableContract contract,
+      String predicate,
+      long maxRecordsPerFile) {
     rows.select(contract.writableColumns().stream().map(functions::col).toArray(Column[]::new))
         .write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
+        .option("maxRecordsPerFile", maxRecordsPerFile)
         .save(lake.tablePath(contract));
   }
 

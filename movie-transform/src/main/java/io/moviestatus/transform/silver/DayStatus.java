@@ -37,12 +37,8 @@ final class DayStatus {
    * @param snapshots discover movie snapshots ({@link MovieSnapshots#from}), or null when the batch
    *     has no discover file
    * @param exportRecords parsed export lines ({@link ExportParser#records})
-   * @param files the number of files (partitions) to lay the rows out in, at least 1
    */
-  static Dataset<Row> build(Dataset<Row> snapshots, Dataset<Row> exportRecords, int files) {
-    if (files < 1) {
-      throw new IllegalArgumentException("files must be at least 1, was " + files);
-    }
+  static Dataset<Row> build(Dataset<Row> snapshots, Dataset<Row> exportRecords) {
     Column isValid = col(BronzeParser.REASON).isNull();
     Dataset<Row> export =
         exportRecords
@@ -80,7 +76,8 @@ final class DayStatus {
                         col(SOURCE).equalTo(lit(DISCOVER)).desc(),
                         col("popularity").desc_nulls_last(),
                         col("original_title").asc_nulls_last()));
-    return all.repartitionByRange(files, col("snapshot_date"), col("movie_id"))
+    // Hash-partitioned by day, the window sorts each partition by (snapshot_date, movie_id, …).
+    return all.repartition(col("snapshot_date"))
         .withColumn("winner", discoverFirstThenMostPopular)
         .filter(col("winner").equalTo(1)) // one row per movie and day: the winning source's
         .drop("winner");

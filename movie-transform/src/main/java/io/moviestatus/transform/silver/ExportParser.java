@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -16,10 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Lines of TMDB daily ID exports ({@code source_file}, {@code value}) → one row per movie line:
- * source_file, snapshot_date (from the file name), raw, movie_id, original_title, adult, video,
- * popularity, entity ({@code export_movie}), reason (null for a valid line, else the {@link
- * QuarantineReason} code). Pure: no reads, no writes, no actions.
+ * Lines of TMDB daily ID exports ({@code source_file}, {@code snapshot_date} of the file, {@code
+ * value}) → one row per movie line: source_file, snapshot_date, raw (rejected lines only),
+ * movie_id, original_title, adult, video, popularity, entity ({@code export_movie}), reason (null
+ * for a valid line, else the {@link QuarantineReason} code). Pure: no reads, no writes, no actions.
  */
 final class ExportParser {
 
@@ -28,7 +27,6 @@ final class ExportParser {
   private static final String CORRUPT = "_corrupt_record";
   private static final Map<String, String> PERMISSIVE =
       Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", CORRUPT);
-  private static final String FILE_DATE = "(\\d{4}-\\d{2}-\\d{2})\\.json\\.gz$";
 
   private ExportParser() {}
 
@@ -38,8 +36,6 @@ final class ExportParser {
             col(BronzeParser.VALUE),
             EXPORT_LINE_SCHEMA.add(CORRUPT, DataTypes.StringType),
             PERMISSIVE);
-    Column fileDate =
-        BronzeParser.strictDate(regexp_extract(col(BronzeParser.SOURCE_FILE), FILE_DATE, 1));
     // Blank lines (e.g. a trailing newline) are not records.
     return lines
         .filter(trim(col(BronzeParser.VALUE)).notEqual(""))
@@ -47,8 +43,10 @@ final class ExportParser {
         .withColumn(BronzeParser.REASON, reason())
         .select(
             col(BronzeParser.SOURCE_FILE),
-            fileDate.as(BronzeParser.SNAPSHOT),
-            col(BronzeParser.VALUE).as(BronzeParser.RAW),
+            col(BronzeParser.SNAPSHOT),
+            // The line verbatim for the quarantine; valid lines need not carry it.
+            when(col(BronzeParser.REASON).isNotNull(), col(BronzeParser.VALUE))
+                .as(BronzeParser.RAW),
             valid(col("e.id").cast(DataTypes.IntegerType)).as("movie_id"),
             valid(col("e.original_title")).as("original_title"),
             valid(col("e.adult")).as("adult"),

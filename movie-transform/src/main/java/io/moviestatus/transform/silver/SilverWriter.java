@@ -43,17 +43,19 @@ final class SilverWriter {
 
   /**
    * Replaces the given days of {@code status_fact} (replaceWhere: only those days' files are
-   * touched), one file per partition of {@code facts} (the caller's layout). The change compares
-   * the days' old and new rows by key: inserted (new key), updated (same key, other values),
-   * deleted (key gone from the re-fetched day). When the write replaced no file (new days: the
-   * usual scheduled run) every row is an insert, read from the commit's metrics; otherwise the
-   * days' rows before the commit (time travel) are compared with the rows written. Delta's own
-   * counts would also include rows of other days copied out of rewritten files.
+   * touched), in {@code facts}' partitions and order, each partition cut into files of at most
+   * {@code rowsPerFile} rows (0: no cap). The change compares the days' old and new rows by key:
+   * inserted (new key), updated (same key, other values), deleted (key gone from the re-fetched
+   * day). When the write replaced no file (new days: the usual scheduled run) every row is an
+   * insert, read from the commit's metrics; otherwise the days' rows before the commit (time
+   * travel) are compared with the rows written. Delta's own counts would also include rows of other
+   * days copied out of rewritten files.
    */
-  TableChange replaceStatusDays(Dataset<Row> facts, Collection<LocalDate> days, long quarantined) {
+  TableChange replaceStatusDays(
+      Dataset<Row> facts, Collection<LocalDate> days, long rowsPerFile, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
     String predicate = DeltaTables.inList("date_id", days);
-    DeltaTables.replaceWhere(facts, lake, Tables.STATUS_FACT, predicate); // one file per partition
+    DeltaTables.replaceWhere(facts, lake, Tables.STATUS_FACT, predicate, rowsPerFile);
     Row last = table.history(1).select("version", "operationMetrics").head();
     Map<String, String> metrics =
         scala.collection.JavaConverters.mapAsJavaMap(
