@@ -379,7 +379,7 @@ class SilverBuildTest {
         spark.sql(
             "SELECT CAST(NULL AS INT) AS movie_id, DATE'2026-11-20' AS date_id, 1.0f AS popularity, 5.0f AS vote_average, 3 AS vote_count");
 
-    assertThatThrownBy(() -> writer.replaceStatusDays(nullId, List.of(NOV_20), 0))
+    assertThatThrownBy(() -> writer.replaceStatusDays(nullId, List.of(NOV_20), 0, 0))
         .hasMessageContaining("NOT NULL constraint violated for column: movie_id");
   }
 
