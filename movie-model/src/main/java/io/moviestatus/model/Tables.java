@@ -1,5 +1,6 @@
 package io.moviestatus.model;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.FloatType;
@@ -23,12 +24,26 @@ public final class Tables {
   /** Daily status of each movie in the snapshot: the fact table of the star schema. */
   public static final TableContract STATUS_FACT =
       TableContract.builder("status_fact", Layer.SILVER)
-          .description("Daily status of each movie of the TMDB popularity snapshot")
+          .description(
+              "Daily status of each movie: the discover snapshot's movies and, when the day's"
+                  + " daily ID export is in bronze, every movie of the catalogue")
           .required("movie_id", IntegerType, "TMDB movie id")
           .required("date_id", DateType, "Snapshot date")
-          .optional("popularity", FloatType, "TMDB popularity score (>= 0)")
-          .optional("vote_average", FloatType, "TMDB vote average, 0 to 10")
-          .optional("vote_count", IntegerType, "TMDB vote count (>= 0)")
+          .optional(
+              "popularity",
+              FloatType,
+              "TMDB popularity score (>= 0): the discover snapshot's when it lists the movie that"
+                  + " day, else the daily export's")
+          .optional(
+              "vote_average",
+              FloatType,
+              "TMDB vote average, 0 to 10, from the discover snapshot (null for a movie only the"
+                  + " export lists that day)")
+          .optional(
+              "vote_count",
+              IntegerType,
+              "TMDB vote count (>= 0), from the discover snapshot (null for a movie only the export"
+                  + " lists that day)")
           .key("movie_id", "date_id")
           .build();
 
@@ -36,12 +51,16 @@ public final class Tables {
   public static final TableContract MOVIES_DIM =
       TableContract.builder("movies_dim", Layer.SILVER)
           .description(
-              "Movie attributes from the latest snapshot that lists the movie (SCD type 1)")
+              "Movie attributes from the latest snapshot that lists the movie (SCD type 1);"
+                  + " movies only the daily export lists have its three attributes")
           .required("movie_id", IntegerType, "TMDB movie id")
-          .optional("title", StringType, "Title")
-          .optional("original_language", StringType, "ISO 639-1 original language")
-          .optional("overview", StringType, "Plot overview")
-          .optional("poster_path", StringType, "TMDB poster image path")
+          .optional("title", StringType, "Title (discover only)")
+          .optional("original_language", StringType, "ISO 639-1 original language (discover only)")
+          .optional("overview", StringType, "Plot overview (discover only)")
+          .optional("poster_path", StringType, "TMDB poster image path (discover only)")
+          .optional("original_title", StringType, "Original title (discover or daily export)")
+          .optional("adult", BooleanType, "Adult movie flag (discover or daily export)")
+          .optional("video", BooleanType, "Video release flag (discover or daily export)")
           .key("movie_id")
           .build();
 
@@ -80,7 +99,9 @@ public final class Tables {
           .description("Rejected input records with the reason, the source file and the raw text")
           .required("source_file", StringType, "File the record came from")
           .required(
-              "entity", StringType, "What the record is: discover_page, movie, genre_list, genre")
+              "entity",
+              StringType,
+              "What the record is: discover_page, movie, genre_list, genre, export_movie")
           .optional("snapshot_date", DateType, "Snapshot date, when it could be read")
           .required("reason", StringType, "Why the record was rejected")
           .optional("raw", StringType, "The record as found in the file")

@@ -34,7 +34,10 @@ class TablesTest {
             "title STRING",
             "original_language STRING",
             "overview STRING",
-            "poster_path STRING");
+            "poster_path STRING",
+            "original_title STRING",
+            "adult BOOLEAN",
+            "video BOOLEAN");
     assertThat(ddl(Tables.GENRES_DIM))
         .containsExactly("genre_id INT NOT NULL", "genre STRING NOT NULL");
     assertThat(ddl(Tables.MOVIES_GENRES))
@@ -106,6 +109,7 @@ class TablesTest {
   void columnCommentsComeFromTheContract() {
     StructField date = Tables.DATES_DIM.schema().apply("day");
     assertThat(date.getComment().get()).isEqualTo("GENERATED ALWAYS AS (DAY(date_id))");
-    assertThat(Tables.STATUS_FACT.comment("vote_average")).isEqualTo("TMDB vote average, 0 to 10");
+    assertThat(Tables.STATUS_FACT.comment("vote_average"))
+        .startsWith("TMDB vote average, 0 to 10, from the discover snapshot");
   }
 }

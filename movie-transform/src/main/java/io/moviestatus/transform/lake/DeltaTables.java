@@ -29,14 +29,23 @@ import scala.collection.JavaConverters;
  */
 public final class DeltaTables {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeltaTables.class);
+
   private DeltaTables() {}
 
-  /** Opens the table, creating it from the contract when it does not exist yet. */
+  /**
+   * Opens the table, creating it from the contract when it does not exist yet. A table written
+   * before the contract gained optional columns gets them added (at the end, null in existing rows:
+   * one metadata-only commit), so lakes of earlier versions keep working.
+   */
   public static DeltaTable ensure(SparkSession spark, LakeLayout lake, TableContract contract) {
     requireNonNull(spark, "spark is null");
     String path = lake.tablePath(contract);
     if (hasLog(spark, path) && DeltaTable.isDeltaTable(spark, path)) {
-      return DeltaTable.forPath(spark, path);
+      DeltaTable table = DeltaTable.forPath(spark, path);
+      return addMissingColumns(spark, table, path, contract)
+          ? DeltaTable.forPath(spark, path) // reopened: the old handle has the old schema
+          : table;
     }
     DeltaTableBuilder builder =
         DeltaTable.createIfNotExists(spark).location(path).comment(contract.description());
@@ -56,6 +65,38 @@ public final class DeltaTables {
       builder = builder.partitionedBy(contract.partitionColumns().toArray(String[]::new));
     }
     return builder.execute();
+  }
+
+  private static boolean addMissingColumns(
+      SparkSession spark, DeltaTable table, String path, TableContract contract) {
+    java.util.Set<String> present = java.util.Set.of(table.toDF().schema().fieldNames());
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (StructField field : contract.schema().fields()) {
+      if (present.contains(field.name())) {
+        continue;
+      }
+      if (!field.nullable() || contract.generatedColumns().containsKey(field.name())) {
+        throw new IllegalStateException(
+            String.format(
+                "table %s at %s lacks the required column %s: migrate it by hand",
+                contract.name(), path, field.name()));
+      }
+      missing.add(
+          String.format(
+              "`%s` %s COMMENT %s",
+              field.name(),
+              field.dataType().sql(),
+              functions.lit(contract.comment(field.name())).expr().sql()));
+    }
+    if (missing.isEmpty()) {
+      return false;
+    }
+    spark.sql(
+        String.format(
+            "ALTER TABLE delta.`%s` ADD COLUMNS (%s)",
+            path.replace("`", "``"), String.join(", ", missing)));
+    LOG.info("{}: added column(s) {}", contract.name(), missing);
+    return true;
   }
 
   /** True when the contract's table exists in the lake. */
@@ -104,11 +145,26 @@ public final class DeltaTables {
    */
   public static void replaceWhere(
       Dataset<Row> rows, LakeLayout lake, TableContract contract, String predicate) {
+    replaceWhere(rows, lake, contract, predicate, 0);
+  }
+
+  /**
+   * {@link #replaceWhere(Dataset, LakeLayout, TableContract, String)} writing files of at most
+   * {@code maxRecordsPerFile} rows (0: no cap): a partition's rows are cut into consecutive files
+   * in their order, so sorted rows give files of narrow key ranges.
+   */
+  public static void replaceWhere(
+      Dataset<Row> rows,
+      LakeLayout lake,
+      TableContract contract,
+      String predicate,
+      long maxRecordsPerFile) {
     rows.select(contract.writableColumns().stream().map(functions::col).toArray(Column[]::new))
         .write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
+        .option("maxRecordsPerFile", maxRecordsPerFile)
         .save(lake.tablePath(contract));
   }
 
@@ -128,11 +184,26 @@ public final class DeltaTables {
   }
 
   /**
-   * Row counts of a MERGE, the latest commit: inserted, updated, deleted, from Delta's operation
-   * metrics. (For overwrites Delta counts rows copied out of rewritten files too, so callers of
-   * {@link #replaceWhere} count their own changes.)
+   * The version of the table's latest commit this process knows of (no I/O: Delta's cached
+   * snapshot, which its own commits advance). Taken before a write and passed to {@link
+   * #lastChange}, it tells a write that committed from one Delta skipped.
    */
-  public static TableChange lastChange(DeltaTable table, String name, long quarantined) {
+  public static long version(DeltaTable table) {
+    return table.deltaLog().unsafeVolatileSnapshot().version();
+  }
+
+  /**
+   * Row counts of a write, the latest commit: inserted, updated, deleted, from Delta's operation
+   * metrics; all zero when no commit followed {@code versionBefore}. (For overwrites Delta counts
+   * rows copied out of rewritten files too, so callers of {@link #replaceWhere} count their own
+   * changes.)
+   */
+  public static TableChange lastChange(
+      DeltaTable table, long versionBefore, String name, long quarantined) {
+    if (version(table) == versionBefore) {
+      // No commit: Delta skips a MERGE that changes nothing (e.g. an empty source).
+      return new TableChange(name, 0, 0, 0, quarantined);
+    }
     Row last = table.history(1).select("operation", "operationMetrics").head();
     Map<String, String> metrics =
         JavaConverters.mapAsJavaMap(last.<scala.collection.Map<String, String>>getAs(1));

@@ -44,6 +44,7 @@ public final class LakeWriter {
    */
   public TableChange mergeRatings(Dataset<Row> ratings, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.RATINGS_FACT);
+    long before = DeltaTables.version(table);
     Map<String, String> all = assignments(Tables.RATINGS_FACT);
     table
         .as("t")
@@ -53,7 +54,7 @@ public final class LakeWriter {
         .whenNotMatched()
         .insertExpr(all)
         .execute();
-    return DeltaTables.lastChange(table, Tables.RATINGS_FACT.name(), quarantined);
+    return DeltaTables.lastChange(table, before, Tables.RATINGS_FACT.name(), quarantined);
   }
 
   /** Replaces the quarantine rows of the given source files. */
@@ -74,21 +75,24 @@ public final class LakeWriter {
   public TableChange replaceDates(
       TableContract contract, Dataset<Row> rows, Collection<LocalDate> dates) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    long before = DeltaTables.version(table);
     String predicate = DeltaTables.inList("date_id", dates);
     DeltaTables.replaceWhere(select(rows, contract), lake, contract, predicate);
-    return DeltaTables.lastChange(table, contract.name(), 0);
+    return DeltaTables.lastChange(table, before, contract.name(), 0);
   }
 
   /** Replaces the whole table's content; one commit. */
   public TableChange replaceAll(TableContract contract, Dataset<Row> rows) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    long before = DeltaTables.version(table);
     select(rows, contract).write().format("delta").mode("overwrite").save(lake.tablePath(contract));
-    return DeltaTables.lastChange(table, contract.name(), 0);
+    return DeltaTables.lastChange(table, before, contract.name(), 0);
   }
 
   /** Inserts rows whose key is new, updates the others (every column); one commit. */
   public TableChange upsert(TableContract contract, Dataset<Row> rows) {
     DeltaTable table = DeltaTables.ensure(spark, lake, contract);
+    long before = DeltaTables.version(table);
     String on =
         contract.keyColumns().stream()
             .map(column -> "t." + column + " = s." + column)
@@ -102,7 +106,7 @@ public final class LakeWriter {
         .whenNotMatched()
         .insertExpr(all)
         .execute();
-    return DeltaTables.lastChange(table, contract.name(), 0);
+    return DeltaTables.lastChange(table, before, contract.name(), 0);
   }
 
   private static Dataset<Row> select(Dataset<Row> rows, TableContract contract) {

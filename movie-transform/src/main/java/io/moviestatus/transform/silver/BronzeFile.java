@@ -2,20 +2,18 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.model.BronzeContract;
 import java.time.LocalDate;
 
-/** One bronze snapshot file as listed from storage. */
+/**
+ * One bronze snapshot file as listed from storage; {@code folder} is its source folder under {@code
+ * bronze/tmdb/} (the processed-files log's {@code source}).
+ */
 record BronzeFile(
-    String path,
-    BronzeContract.Source source,
-    LocalDate snapshotDate,
-    long modificationTime,
-    long size) {
+    String path, String folder, LocalDate snapshotDate, long modificationTime, long size) {
 
   BronzeFile {
     requireNonNull(path, "path is null");
-    requireNonNull(source, "source is null");
+    requireNonNull(folder, "folder is null");
     requireNonNull(snapshotDate, "snapshotDate is null");
   }
 }

@@ -53,8 +53,9 @@ final class BronzeParser {
 
   /**
    * Discover lines → one row per movie record: source_file, snapshot_date, raw, position_rank,
-   * movie_id, title, original_language, overview, poster_path, genre_ids, popularity, vote_average,
-   * vote_count, entity, reason. A line that cannot be read at all yields one row with its reason.
+   * movie_id, title, original_language, overview, poster_path, original_title, adult, video,
+   * genre_ids, popularity, vote_average, vote_count, entity, reason. A line that cannot be read at
+   * all yields one row with its reason.
    */
   static Dataset<Row> discoverRecords(Dataset<Row> lines) {
     Dataset<Row> pages =
@@ -96,6 +97,9 @@ final class BronzeParser {
         col("m.original_language").as("original_language"),
         col("m.overview").as("overview"),
         col("m.poster_path").as("poster_path"),
+        col("m.original_title").as("original_title"),
+        col("m.adult").as("adult"),
+        col("m.video").as("video"),
         col("m.genre_ids").as("genre_ids"),
         col("m.popularity").cast(DataTypes.FloatType).as("popularity"),
         col("m.vote_average").cast(DataTypes.FloatType).as("vote_average"),

@@ -10,6 +10,17 @@ final class DatesDimBuilder {
 
   private DatesDimBuilder() {}
 
+  /** The given days, without reading any data. */
+  static Dataset<Row> of(
+      org.apache.spark.sql.SparkSession spark, java.util.Collection<java.time.LocalDate> days) {
+    return spark.createDataFrame(
+        days.stream()
+            .map(day -> org.apache.spark.sql.RowFactory.create(java.sql.Date.valueOf(day)))
+            .toList(),
+        new org.apache.spark.sql.types.StructType()
+            .add("date_id", org.apache.spark.sql.types.DataTypes.DateType));
+  }
+
   static Dataset<Row> build(Dataset<Row> snapshots) {
     return snapshots.select(col("snapshot_date").as("date_id")).distinct();
   }

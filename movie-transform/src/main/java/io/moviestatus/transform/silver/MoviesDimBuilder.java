@@ -21,6 +21,9 @@ final class MoviesDimBuilder {
         col("original_language"),
         col("overview"),
         col("poster_path"),
+        col("original_title"),
+        col("adult"),
+        col("video"),
         col("as_of"));
   }
 }

@@ -2,7 +2,7 @@ package io.moviestatus.transform.silver;
 
 /** Why a bronze record was rejected; the quarantine table stores {@link #code()}. */
 public enum QuarantineReason {
-  /** The line is not a JSON envelope (truncated, garbage). */
+  /** The line is not a JSON envelope, or an export line not a JSON object (truncated, garbage). */
   MALFORMED_JSON("malformed_json"),
   /** The envelope's body is not the expected JSON document. */
   MALFORMED_BODY("malformed_body"),

@@ -1,6 +1,8 @@
 package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.BronzeContract.Source;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,12 +54,20 @@ public final class SilverBuild {
 
   private static final Logger LOG = LoggerFactory.getLogger(SilverBuild.class);
 
+  /**
+   * The most rows per {@code status_fact} file of a day built from a daily export: 1.1 million
+   * movies make 11 files of about 0.6 MB, each one movie_id range, so one movie's history reads one
+   * file in 11 of every day (see the README's "Scale").
+   */
+  static final long STATUS_ROWS_PER_FILE = 100_000;
+
   private final SparkSession spark;
   private final LakeLayout lake;
   private final LocalDate from;
   private final LocalDate to;
   private final Clock clock;
   private final Consumer<String> afterTableWrite;
+  private final long statusRowsPerFile;
 
   private SilverBuild(Builder builder) {
     this.spark = builder.spark;
@@ -65,6 +76,7 @@ public final class SilverBuild {
     this.to = builder.to;
     this.clock = builder.clock;
     this.afterTableWrite = builder.afterTableWrite;
+    this.statusRowsPerFile = builder.statusRowsPerFile;
   }
 
   public static Builder builder(SparkSession spark, LakeLayout lake) {
@@ -80,58 +92,67 @@ public final class SilverBuild {
             : LakeState.builtFiles(
                 spark,
                 lake,
-                List.of(Source.DISCOVER_MOVIE.folder(), Source.GENRE_MOVIE_LIST.folder()));
+                List.of(
+                    Source.DISCOVER_MOVIE.folder(),
+                    Source.GENRE_MOVIE_LIST.folder(),
+                    BronzeContract.MOVIE_IDS_EXPORT_FOLDER));
     timings.mark("state read");
     List<BronzeFile> listedDiscover = list(Source.DISCOVER_MOVIE);
-    List<BronzeFile> discover = select(listedDiscover, built);
+    List<BronzeFile> listedExports =
+        BronzeFiles.listExports(spark.sparkContext().hadoopConfiguration(), lake);
     List<BronzeFile> genres = select(list(Source.GENRE_MOVIE_LIST), built);
+    // A day's status is built from all its files: a new file of one source brings in the other's.
+    Set<LocalDate> days = new TreeSet<>();
+    Stream.concat(select(listedDiscover, built).stream(), select(listedExports, built).stream())
+        .forEach(file -> days.add(file.snapshotDate()));
+    List<BronzeFile> discover = onDays(listedDiscover, days);
+    List<BronzeFile> exports = onDays(listedExports, days);
     timings.mark("listing");
-    if (discover.isEmpty() && genres.isEmpty()) {
+    if (days.isEmpty() && genres.isEmpty()) {
       LOG.info("silver: nothing to build");
       return SilverBuildReport.nothingToDo(timings.stages());
     }
-    LOG.info("silver: building {} discover and {} genre file(s)", discover.size(), genres.size());
+    LOG.info(
+        "silver: building {} discover, {} export and {} genre file(s)",
+        discover.size(),
+        exports.size(),
+        genres.size());
     Instant now = clock.instant();
     SilverWriter writer = new SilverWriter(spark, lake);
     List<TableChange> changes = new ArrayList<>();
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> rejected = null;
-      if (!discover.isEmpty()) {
-        Dataset<Row> records = persist(BronzeParser.discoverRecords(lines(discover)), cached);
-        Dataset<Row> snapshots = persist(MovieSnapshots.from(records), cached);
-        Dataset<Row> movieRejects = QuarantineBuilder.build(records, now);
-        long quarantined = movieRejects.count();
-        timings.mark("parse discover");
-        Set<LocalDate> days =
-            discover.stream()
-                .map(BronzeFile::snapshotDate)
-                .collect(Collectors.toCollection(TreeSet::new));
-
-        changes.add(
-            writer.replaceStatusDays(StatusFactBuilder.build(snapshots), days, quarantined));
-        afterTableWrite.accept(Tables.STATUS_FACT.name());
-        timings.mark("write status_fact");
-        changes.add(writer.insertDates(DatesDimBuilder.build(snapshots), quarantined));
-        afterTableWrite.accept(Tables.DATES_DIM.name());
-        timings.mark("write dates_dim");
-
-        LocalDate firstDay = days.iterator().next();
-        Dataset<Row> latest =
-            persist(
-                writer.newestOnly(
-                    MovieSnapshots.latest(snapshots),
-                    firstDay,
-                    laterDaysKnown(firstDay, discover, listedDiscover, built)),
-                cached);
-        changes.add(writer.upsertMovies(MoviesDimBuilder.build(latest), quarantined));
-        afterTableWrite.accept(Tables.MOVIES_DIM.name());
-        timings.mark("write movies_dim");
-        changes.add(
-            writer.replaceMovieGenres(MoviesGenresBuilder.build(latest), latest, quarantined));
-        afterTableWrite.accept(Tables.MOVIES_GENRES.name());
-        timings.mark("write movies_genres");
-        rejected = movieRejects;
+      if (!days.isEmpty() && !exports.isEmpty()) {
+        rejected =
+            withCodeGeneration(
+                () ->
+                    buildStatus(
+                        days,
+                        discover,
+                        exports,
+                        listedDiscover,
+                        listedExports,
+                        built,
+                        now,
+                        writer,
+                        changes,
+                        cached,
+                        timings));
+      } else if (!days.isEmpty()) {
+        rejected =
+            buildStatus(
+                days,
+                discover,
+                exports,
+                listedDiscover,
+                listedExports,
+                built,
+                now,
+                writer,
+                changes,
+                cached,
+                timings);
       }
       if (!genres.isEmpty()) {
         Dataset<Row> records = persist(BronzeParser.genreRecords(lines(genres)), cached);
@@ -143,7 +164,7 @@ public final class SilverBuild {
         timings.mark("write genres_dim");
         rejected = rejected == null ? genreRejects : rejected.unionByName(genreRejects);
       }
-      List<BronzeFile> all = Stream.concat(discover.stream(), genres.stream()).toList();
+      List<BronzeFile> all = Stream.of(discover, exports, genres).flatMap(List::stream).toList();
       writer.replaceQuarantine(rejected, all.stream().map(BronzeFile::path).toList());
       afterTableWrite.accept(Tables.QUARANTINE.name());
       timings.mark("write quarantine");
@@ -153,9 +174,130 @@ public final class SilverBuild {
       cached.forEach(Dataset::unpersist);
     }
     SilverBuildReport report =
-        new SilverBuildReport(discover.size() + genres.size(), changes, timings.stages());
+        new SilverBuildReport(
+            discover.size() + exports.size() + genres.size(), changes, timings.stages());
     LOG.info("{}", report);
     return report;
+  }
+
+  /**
+   * Builds {@code status_fact}, {@code dates_dim}, {@code movies_dim} and {@code movies_genres} for
+   * the days, from their discover and export files; returns the rejected records.
+   */
+  private Dataset<Row> buildStatus(
+      Set<LocalDate> days,
+      List<BronzeFile> discover,
+      List<BronzeFile> exports,
+      List<BronzeFile> listedDiscover,
+      List<BronzeFile> listedExports,
+      Set<String> built,
+      Instant now,
+      SilverWriter writer,
+      List<TableChange> changes,
+      List<Dataset<Row>> cached,
+      StageTimings timings) {
+    Dataset<Row> rejected = null;
+    long quarantined = 0;
+    Dataset<Row> snapshots = null;
+    if (!discover.isEmpty()) {
+      Dataset<Row> records = persist(BronzeParser.discoverRecords(lines(discover)), cached);
+      snapshots = persist(MovieSnapshots.from(records), cached);
+      rejected = QuarantineBuilder.build(records, now);
+      quarantined = rejected.count();
+      timings.mark("parse discover");
+    }
+    Dataset<Row> dayStatus = null;
+    if (!exports.isEmpty()) {
+      Dataset<Row> records = persist(ExportParser.records(exportLines(exports)), cached);
+      Dataset<Row> exportRejects = QuarantineBuilder.build(records, now);
+      quarantined += exportRejects.count();
+      rejected = rejected == null ? exportRejects : rejected.unionByName(exportRejects);
+      dayStatus = persist(DayStatus.build(snapshots, records), cached);
+      timings.mark("parse export");
+    }
+
+    if (dayStatus != null) { // laid out by DayStatus: files of at most statusRowsPerFile rows
+      changes.add(
+          writer.replaceStatusDays(
+              StatusFactBuilder.build(dayStatus), days, statusRowsPerFile, quarantined));
+    } else { // a few thousand rows a day: one file
+      changes.add(
+          writer.replaceStatusDays(
+              StatusFactBuilder.build(snapshots).coalesce(1), days, 0, quarantined));
+    }
+    afterTableWrite.accept(Tables.STATUS_FACT.name());
+    timings.mark("write status_fact");
+    changes.add(
+        writer.insertDates(
+            dayStatus != null ? DatesDimBuilder.of(spark, days) : DatesDimBuilder.build(snapshots),
+            quarantined));
+    afterTableWrite.accept(Tables.DATES_DIM.name());
+    timings.mark("write dates_dim");
+
+    LocalDate firstDay = days.iterator().next();
+    List<BronzeFile> batch = Stream.concat(discover.stream(), exports.stream()).toList();
+    List<BronzeFile> listed =
+        Stream.concat(listedDiscover.stream(), listedExports.stream()).toList();
+    boolean laterDaysKnown = laterDaysKnown(firstDay, batch, listed, built);
+    Dataset<Row> discoverLatest = snapshots == null ? null : MovieSnapshots.latest(snapshots);
+    Dataset<Row> latest =
+        discoverLatest == null
+            ? null
+            : persist(writer.newestOnly(discoverLatest, firstDay, laterDaysKnown), cached);
+    Dataset<Row> exportLatest =
+        dayStatus == null
+            ? null
+            : writer.newestOnly(
+                ExportMovies.latest(dayStatus, discoverLatest, days.size() == 1),
+                firstDay,
+                laterDaysKnown);
+    changes.add(
+        writer.upsertMovies(
+            latest == null ? null : MoviesDimBuilder.build(latest), exportLatest, quarantined));
+    afterTableWrite.accept(Tables.MOVIES_DIM.name());
+    timings.mark("write movies_dim");
+    if (latest != null) {
+      changes.add(
+          writer.replaceMovieGenres(MoviesGenresBuilder.build(latest), latest, quarantined));
+      afterTableWrite.accept(Tables.MOVIES_GENRES.name());
+      timings.mark("write movies_genres");
+    }
+    return rejected;
+  }
+
+  private static final Map<String, String> CODE_GENERATION =
+      Map.of("spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "FALLBACK");
+
+  /**
+   * Runs {@code work} with Spark's code generation on, then restores the session's settings. A
+   * whole-catalogue day is a million rows: generated code parses and shuffles it about three times
+   * faster than interpreted operators, even in a short-run session that turned it off (measured:
+   * README, "Scale").
+   */
+  private <T> T withCodeGeneration(java.util.function.Supplier<T> work) {
+    Map<String, String> previous = new java.util.HashMap<>();
+    CODE_GENERATION.forEach(
+        (key, value) -> {
+          previous.put(key, spark.conf().get(key, null));
+          spark.conf().set(key, value);
+        });
+    try {
+      return work.get();
+    } finally {
+      previous.forEach(
+          (key, value) -> {
+            if (value == null) {
+              spark.conf().unset(key);
+            } else {
+              spark.conf().set(key, value);
+            }
+          });
+    }
+  }
+
+  /** The files dated on one of the days. */
+  private static List<BronzeFile> onDays(List<BronzeFile> files, Set<LocalDate> days) {
+    return files.stream().filter(file -> days.contains(file.snapshotDate())).toList();
   }
 
   /**
@@ -183,8 +325,8 @@ public final class SilverBuild {
 
   /**
    * Whether {@code status_fact} may hold a day after {@code firstDay} that is not in the batch: a
-   * discover file of such a day is listed in bronze or logged as built. Always true for a range
-   * rebuild (the log is not read then).
+   * discover or export file of such a day is listed in bronze or logged as built. Always true for a
+   * range rebuild (the log is not read then).
    */
   private boolean laterDaysKnown(
       LocalDate firstDay, List<BronzeFile> batch, List<BronzeFile> listed, Set<String> built) {
@@ -197,9 +339,34 @@ public final class SilverBuild {
     Stream<String> loggedOthers =
         built.stream().map(LakeState::pathOf).filter(path -> !inBatch.contains(path));
     return Stream.concat(listedOthers, loggedOthers)
-        .map(path -> BronzeContract.snapshotDateOf(new org.apache.hadoop.fs.Path(path).getName()))
+        .map(path -> dateOf(new org.apache.hadoop.fs.Path(path).getName()))
         .flatMap(Optional::stream)
         .anyMatch(day -> day.isAfter(firstDay));
+  }
+
+  /** The date a discover, genre-list or export file name stands for. */
+  private static Optional<LocalDate> dateOf(String fileName) {
+    Optional<LocalDate> snapshot = BronzeContract.snapshotDateOf(fileName);
+    return snapshot.isPresent() ? snapshot : BronzeContract.exportDateOf(fileName);
+  }
+
+  /**
+   * The lines of export files with their path and date as constants: one gzip per day, read without
+   * the per-line file-name matching of {@link #lines}.
+   */
+  private Dataset<Row> exportLines(List<BronzeFile> files) {
+    return files.stream()
+        .map(
+            file ->
+                spark
+                    .read()
+                    .text(file.path())
+                    .select(
+                        lit(file.path()).as(BronzeParser.SOURCE_FILE),
+                        lit(java.sql.Date.valueOf(file.snapshotDate())).as(BronzeParser.SNAPSHOT),
+                        col(BronzeParser.VALUE)))
+        .reduce(Dataset::unionByName)
+        .orElseThrow();
   }
 
   private Dataset<Row> lines(List<BronzeFile> files) {
@@ -214,7 +381,7 @@ public final class SilverBuild {
                 file ->
                     RowFactory.create(
                         file.path(),
-                        file.source().folder(),
+                        file.folder(),
                         Date.valueOf(file.snapshotDate()),
                         file.modificationTime(),
                         file.size(),
@@ -236,6 +403,7 @@ public final class SilverBuild {
     private LocalDate to;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> afterTableWrite = table -> {};
+    private long statusRowsPerFile = STATUS_ROWS_PER_FILE;
 
     private Builder(SparkSession spark, LakeLayout lake) {
       this.spark = requireNonNull(spark, "spark is null");
@@ -270,6 +438,15 @@ public final class SilverBuild {
     /** Test hook: runs after each table's commit (a failure here simulates a crash mid-build). */
     Builder afterTableWrite(Consumer<String> hook) {
       this.afterTableWrite = requireNonNull(hook, "hook is null");
+      return this;
+    }
+
+    /** Test hook: the most rows per {@code status_fact} file of a day built from an export. */
+    Builder statusRowsPerFile(long rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("rows per file must be at least 1, was " + rows);
+      }
+      this.statusRowsPerFile = rows;
       return this;
     }
 

@@ -3,9 +3,18 @@ package io.moviestatus.transform.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Layer;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.transform.testing.SharedSpark;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeltaTablesTest {
 
@@ -23,5 +32,67 @@ class DeltaTablesTest {
   void emptyInListIsRefusedRatherThanMatchingNothing() {
     assertThatThrownBy(() -> DeltaTables.inList("date_id", List.of()))
         .hasMessage("IN list of date_id is empty");
+  }
+
+  private static final TableContract V1 =
+      TableContract.builder("things", Layer.SILVER)
+          .description("things")
+          .required("id", DataTypes.IntegerType, "id")
+          .optional("name", DataTypes.StringType, "name")
+          .key("id")
+          .build();
+
+  @TempDir Path root;
+
+  @Test
+  void aTableWrittenBeforeTheContractGainedOptionalColumnsGetsThemWhenOpened() {
+    SparkSession spark = SharedSpark.spark();
+    LakeLayout lake = LakeLayout.of(root.toString());
+    DeltaTables.ensure(spark, lake, V1);
+    spark
+        .createDataFrame(List.of(RowFactory.create(1, "one")), V1.schema())
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(lake.tablePath(V1));
+    TableContract v2 =
+        TableContract.builder("things", Layer.SILVER)
+            .description("things")
+            .required("id", DataTypes.IntegerType, "id")
+            .optional("name", DataTypes.StringType, "name")
+            .optional("flag", DataTypes.BooleanType, "a flag added later")
+            .key("id")
+            .build();
+
+    DeltaTables.ensure(spark, lake, v2);
+
+    assertThat(DeltaTables.ensure(spark, lake, v2).toDF().schema())
+        .as("the new column at the end, nullable, with its comment")
+        .isEqualTo(v2.schema());
+    assertThat(SharedSpark.rows(DeltaTables.ensure(spark, lake, v2).toDF()))
+        .as("existing rows kept, the new column null")
+        .containsExactly("1|one|null");
+  }
+
+  @Test
+  void aTableLackingARequiredColumnOfTheContractIsAnErrorNamingIt() {
+    SparkSession spark = SharedSpark.spark();
+    LakeLayout lake = LakeLayout.of(root.toString());
+    DeltaTables.ensure(spark, lake, V1);
+    TableContract v2 =
+        TableContract.builder("things", Layer.SILVER)
+            .description("things")
+            .required("id", DataTypes.IntegerType, "id")
+            .optional("name", DataTypes.StringType, "name")
+            .required("kind", DataTypes.StringType, "kind")
+            .key("id")
+            .build();
+
+    assertThatThrownBy(() -> DeltaTables.ensure(spark, lake, v2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "table things at "
+                + lake.tablePath(V1)
+                + " lacks the required column kind: migrate it by hand");
   }
 }

@@ -66,7 +66,7 @@ class TableRegistryTest {
                 .map(Column::description)
                 .toList())
         .as("column comment from the contract")
-        .containsExactly("TMDB popularity score (>= 0)");
+        .containsExactly(Tables.STATUS_FACT.comment("popularity"));
     assertThat(rows("DESCRIBE DETAIL movies.status_fact").get(0))
         .as("an external Delta table at the lake path")
         .contains("delta")
@@ -84,7 +84,10 @@ class TableRegistryTest {
         .as("second registration: nothing new")
         .isEmpty();
     write(lake, Tables.STATUS_FACT, fact(2, "2026-11-02", 4.0f));
-    write(lake, Tables.MOVIES_DIM, RowFactory.create(1, "Dune", "en", "Sand.", "/d.jpg"));
+    write(
+        lake,
+        Tables.MOVIES_DIM,
+        RowFactory.create(1, "Dune", "en", "Sand.", "/d.jpg", "Dune", false, false));
     assertThat(TableRegistry.register(spark, lake, naming))
         .as("a table the lake gained since")
         .containsExactly("again.movies_dim");

@@ -111,9 +111,9 @@ class SilverBuildTest {
             "603|2026-11-21|45.5|8.2|25010");
     assertThat(rows(Tables.MOVIES_DIM))
         .containsExactly(
-            "13|Forrest Gump|en|Overview of Forrest Gump|/p13.jpg",
-            "550|Fight Club|en|Overview of Fight Club|/p550.jpg",
-            "603|The Matrix|en|Overview of The Matrix|/p603.jpg");
+            "13|Forrest Gump|en|Overview of Forrest Gump|/p13.jpg|Forrest Gump|false|false",
+            "550|Fight Club|en|Overview of Fight Club|/p550.jpg|Fight Club|false|false",
+            "603|The Matrix|en|Overview of The Matrix|/p603.jpg|The Matrix|false|false");
     assertThat(rows(Tables.GENRES_DIM)).containsExactly("18|Drama", "28|Action", "35|Comedy");
     assertThat(rows(Tables.MOVIES_GENRES)).containsExactly("13|18", "13|35", "550|18", "603|28");
     assertThat(rows(Tables.DATES_DIM))
@@ -200,7 +200,8 @@ class SilverBuildTest {
 
     assertThat(report.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 0, 1, 0, 0));
     assertThat(rows(Tables.MOVIES_DIM))
-        .contains("550|Fight Club (Remastered)|en|Overview of Fight Club (Remastered)|/p550.jpg")
+        .contains(
+            "550|Fight Club (Remastered)|en|Overview of Fight Club (Remastered)|/p550.jpg|Fight Club (Remastered)|false|false")
         .hasSize(3);
   }
 
@@ -213,7 +214,7 @@ class SilverBuildTest {
     build();
 
     assertThat(rows(Tables.MOVIES_DIM))
-        .containsExactly("550|New Title|en|Overview of New Title|/p550.jpg");
+        .containsExactly("550|New Title|en|Overview of New Title|/p550.jpg|New Title|false|false");
     assertThat(rows(Tables.MOVIES_GENRES)).containsExactly("550|28");
     assertThat(rows(Tables.STATUS_FACT))
         .as("the old day's facts are loaded")
@@ -378,7 +379,7 @@ class SilverBuildTest {
         spark.sql(
             "SELECT CAST(NULL AS INT) AS movie_id, DATE'2026-11-20' AS date_id, 1.0f AS popularity, 5.0f AS vote_average, 3 AS vote_count");
 
-    assertThatThrownBy(() -> writer.replaceStatusDays(nullId, List.of(NOV_20), 0))
+    assertThatThrownBy(() -> writer.replaceStatusDays(nullId, List.of(NOV_20), 0, 0))
         .hasMessageContaining("NOT NULL constraint violated for column: movie_id");
   }
 

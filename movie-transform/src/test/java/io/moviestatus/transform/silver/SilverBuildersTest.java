@@ -28,6 +28,9 @@ class SilverBuildersTest {
           .add("original_language", DataTypes.StringType)
           .add("overview", DataTypes.StringType)
           .add("poster_path", DataTypes.StringType)
+          .add("original_title", DataTypes.StringType)
+          .add("adult", DataTypes.BooleanType)
+          .add("video", DataTypes.BooleanType)
           .add("genre_ids", DataTypes.createArrayType(DataTypes.LongType))
           .add("popularity", DataTypes.FloatType)
           .add("vote_average", DataTypes.FloatType)
@@ -59,6 +62,9 @@ class SilverBuildersTest {
         "en",
         "o " + title,
         "/p" + id,
+        title == null ? null : "orig " + title,
+        false,
+        false,
         genres,
         popularity,
         7.5f,
@@ -103,9 +109,11 @@ class SilverBuildersTest {
 
     assertSameRows(
         rows(
-            "movie_id INT, title STRING, original_language STRING, overview STRING, poster_path STRING, as_of DATE",
-            RowFactory.create(10, "Ten", "en", "o Ten", "/p10", D1),
-            RowFactory.create(20, "Twenty v2", "en", "o Twenty v2", "/p20", D2)),
+            "movie_id INT, title STRING, original_language STRING, overview STRING, poster_path STRING,"
+                + " original_title STRING, adult BOOLEAN, video BOOLEAN, as_of DATE",
+            RowFactory.create(10, "Ten", "en", "o Ten", "/p10", "orig Ten", false, false, D1),
+            RowFactory.create(
+                20, "Twenty v2", "en", "o Twenty v2", "/p20", "orig Twenty v2", false, false, D2)),
         actual);
   }
 
@@ -116,6 +124,81 @@ class SilverBuildersTest {
 
     assertSameRows(
         rows("movie_id INT, genre_id INT", RowFactory.create(10, 18), RowFactory.create(10, 28)),
+        actual);
+  }
+
+  private static final String EXPORT_RECORDS =
+      "source_file STRING, snapshot_date DATE, raw STRING, movie_id INT, original_title STRING,"
+          + " adult BOOLEAN, video BOOLEAN, popularity FLOAT, entity STRING, reason STRING";
+
+  private static Row exportRecord(
+      Date date, Integer id, String title, float popularity, String reason) {
+    return RowFactory.create(
+        "e" + date,
+        date,
+        null,
+        id,
+        title,
+        false,
+        id != null && id == 7,
+        popularity,
+        "export_movie",
+        reason);
+  }
+
+  private Dataset<Row> exportRecords() {
+    return rows(
+        EXPORT_RECORDS,
+        exportRecord(D1, 10, "orig Ten", 1f, null), // discover lists 10 on D1: discover wins
+        exportRecord(D1, 7, "Seven", 2f, null),
+        exportRecord(D1, 7, "Seven", 3f, null), // listed twice: the most popular line wins
+        exportRecord(D1, 8, "Eight", 0.5f, null),
+        exportRecord(D1, null, null, 0f, "missing_id"),
+        exportRecord(D2, 7, "Seven (cut)", 2.5f, null),
+        exportRecord(D2, 10, "Ten (export)", 9f, null));
+  }
+
+  @Test
+  void dayStatusTakesDiscoversRowWhereItListsTheMovieAndTheExportsMostPopularLineElsewhere() {
+    Dataset<Row> actual =
+        DayStatus.build(MovieSnapshots.from(records()), exportRecords())
+            .select(
+                "snapshot_date",
+                "movie_id",
+                "popularity",
+                "vote_average",
+                "vote_count",
+                "original_title",
+                "video",
+                "source");
+
+    assertSameRows(
+        rows(
+            "snapshot_date DATE, movie_id INT, popularity FLOAT, vote_average FLOAT, vote_count INT,"
+                + " original_title STRING, video BOOLEAN, source STRING NOT NULL",
+            RowFactory.create(D1, 7, 3f, null, null, "Seven", true, "export"),
+            RowFactory.create(D1, 8, 0.5f, null, null, "Eight", false, "export"),
+            RowFactory.create(D1, 10, 50f, 7.5f, 100, "orig Ten", false, "discover"),
+            RowFactory.create(D1, 20, 40f, 7.5f, 100, "orig Twenty", false, "discover"),
+            RowFactory.create(D2, 7, 2.5f, null, null, "Seven (cut)", true, "export"),
+            RowFactory.create(D2, 10, 9f, null, null, "Ten (export)", false, "export"),
+            RowFactory.create(D2, 20, 45f, 7.5f, 100, "orig Twenty v2", false, "discover")),
+        actual);
+  }
+
+  @Test
+  void exportMoviesAreEachMoviesNewestExportRowUnlessDiscoverListsItThatDayOrLater() {
+    Dataset<Row> snapshots = MovieSnapshots.from(records());
+    Dataset<Row> dayStatus = DayStatus.build(snapshots, exportRecords());
+
+    Dataset<Row> actual = ExportMovies.latest(dayStatus, MovieSnapshots.latest(snapshots), false);
+
+    assertSameRows(
+        rows(
+            "movie_id INT, original_title STRING, adult BOOLEAN, video BOOLEAN, as_of DATE",
+            RowFactory.create(7, "Seven (cut)", false, true, D2),
+            RowFactory.create(8, "Eight", false, false, D1),
+            RowFactory.create(10, "Ten (export)", false, false, D2)),
         actual);
   }
 

@@ -122,6 +122,60 @@ public final class BronzeFixtures {
     return file;
   }
 
+  /** One line of TMDB's daily ID export, keys in TMDB's order. */
+  public static String exportLine(int id, String originalTitle, double popularity) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("adult", false);
+    line.put("id", id);
+    line.put("original_title", originalTitle);
+    line.put("popularity", popularity);
+    line.put("video", false);
+    return json(line);
+  }
+
+  /**
+   * Writes a day's daily ID export as the ingest lands it: the gzip file, then its metadata file
+   * (which marks it complete).
+   */
+  public static Path export(Path lake, LocalDate date, List<String> lines) {
+    Path file = exportWithoutMetadata(lake, date, lines);
+    LakeLayout layout = LakeLayout.of(lake.toString());
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put(BronzeContract.URL, "https://files.tmdb.org/p/exports/movie_ids.json.gz");
+    meta.put(BronzeContract.SNAPSHOT_DATE, date.toString());
+    meta.put(BronzeContract.FETCHED_AT, date + "T08:30:00Z");
+    meta.put(BronzeContract.HTTP_STATUS, 200);
+    meta.put(BronzeContract.LINES, lines.size());
+    try {
+      meta.put(BronzeContract.SIZE_BYTES, Files.size(file));
+      Files.writeString(
+          Path.of(layout.exportMetadataFile(date)), json(meta), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** Writes only the gzip file of a day's export: an ingest still in flight. */
+  public static Path exportWithoutMetadata(Path lake, LocalDate date, List<String> lines) {
+    Path file = Path.of(LakeLayout.of(lake.toString()).exportFile(date));
+    try {
+      Files.createDirectories(file.getParent());
+      try (java.io.Writer out =
+          new java.io.OutputStreamWriter(
+              new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)),
+              StandardCharsets.UTF_8)) {
+        for (String line : lines) {
+          out.write(line);
+          out.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
   public static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
