@@ -69,10 +69,10 @@ class ReportTest {
     write(
         writer,
         Tables.MOVIES_DIM,
-        RowFactory.create(1, EVIL, "en", "", null),
-        RowFactory.create(2, "Two", "en", "", null),
-        RowFactory.create(3, "Three", "fr", "", null),
-        RowFactory.create(4, "Four", "en", "", null));
+        RowFactory.create(1, EVIL, "en", "", null, null, false, false),
+        RowFactory.create(2, "Two", "en", "", null, null, false, false),
+        RowFactory.create(3, "Three", "fr", "", null, null, false, false),
+        RowFactory.create(4, "Four", "en", "", null, null, false, false));
     write(
         writer,
         Tables.GENRES_DIM,
