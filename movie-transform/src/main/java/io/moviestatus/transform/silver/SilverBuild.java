@@ -123,36 +123,23 @@ public final class SilverBuild {
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> rejected = null;
-      if (!days.isEmpty() && !exports.isEmpty()) {
-        rejected =
-            withCodeGeneration(
-                () ->
-                    buildStatus(
-                        days,
-                        discover,
-                        exports,
-                        listedDiscover,
-                        listedExports,
-                        built,
-                        now,
-                        writer,
-                        changes,
-                        cached,
-                        timings));
-      } else if (!days.isEmpty()) {
-        rejected =
-            buildStatus(
-                days,
-                discover,
-                exports,
-                listedDiscover,
-                listedExports,
-                built,
-                now,
-                writer,
-                changes,
-                cached,
-                timings);
+      if (!days.isEmpty()) {
+        java.util.function.Supplier<Dataset<Row>> status =
+            () ->
+                buildStatus(
+                    days,
+                    discover,
+                    exports,
+                    listedDiscover,
+                    listedExports,
+                    built,
+                    now,
+                    writer,
+                    changes,
+                    cached,
+                    timings);
+        // Whole-catalogue days (an export in the batch) are big enough for generated code to pay.
+        rejected = exports.isEmpty() ? status.get() : withCodeGeneration(status);
       }
       if (!genres.isEmpty()) {
         Dataset<Row> records = persist(BronzeParser.genreRecords(lines(genres)), cached);
