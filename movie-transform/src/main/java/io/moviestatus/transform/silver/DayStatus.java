@@ -20,10 +20,12 @@ import org.apache.spark.sql.types.DataTypes;
  * columns beside them); otherwise the daily export fills popularity, original_title, adult and
  * video, and the vote columns stay null. An id the export lists twice keeps its most popular line.
  *
- * <p>The rows come range-partitioned by (snapshot_date, movie_id) into {@code files} partitions,
- * sorted within each: written as is, every file holds one narrow movie_id range of one day, so a
- * query for one day or for one movie reads few files (min/max statistics). The deduplication runs
- * on that partitioning, so it costs no second shuffle. Pure: no reads, no writes, no actions.
+ * <p>The rows come range-partitioned by (snapshot_date, movie_id) into {@code partitions}
+ * partitions, sorted within each: written as is, every file holds one narrow movie_id range of one
+ * day, so a query for one day or for one movie reads few files (min/max statistics), and the
+ * partitions sort and write in parallel. The deduplication runs on that partitioning, so it costs
+ * no second shuffle. Pure: no reads, no writes, no actions (the range bounds are sampled when the
+ * result is first computed).
  */
 final class DayStatus {
 
@@ -37,8 +39,12 @@ final class DayStatus {
    * @param snapshots discover movie snapshots ({@link MovieSnapshots#from}), or null when the batch
    *     has no discover file
    * @param exportRecords parsed export lines ({@link ExportParser#records})
+   * @param partitions how many movie_id ranges to cut the days into (at least 1)
    */
-  static Dataset<Row> build(Dataset<Row> snapshots, Dataset<Row> exportRecords) {
+  static Dataset<Row> build(Dataset<Row> snapshots, Dataset<Row> exportRecords, int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+    }
     Column isValid = col(BronzeParser.REASON).isNull();
     Dataset<Row> export =
         exportRecords
@@ -76,8 +82,9 @@ final class DayStatus {
                         col(SOURCE).equalTo(lit(DISCOVER)).desc(),
                         col("popularity").desc_nulls_last(),
                         col("original_title").asc_nulls_last()));
-    // Hash-partitioned by day, the window sorts each partition by (snapshot_date, movie_id, …).
-    return all.repartition(col("snapshot_date"))
+    // Range-partitioned by (day, movie), the window sorts each partition by (snapshot_date,
+    // movie_id, …): the partitioning satisfies the window's clustering, so no second shuffle.
+    return all.repartitionByRange(partitions, col("snapshot_date"), col("movie_id"))
         .withColumn("winner", discoverFirstThenMostPopular)
         .filter(col("winner").equalTo(1)) // one row per movie and day: the winning source's
         .drop("winner");

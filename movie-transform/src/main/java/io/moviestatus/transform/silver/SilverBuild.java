@@ -2,7 +2,10 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.BronzeContract.Source;
@@ -26,6 +29,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -60,6 +64,9 @@ public final class SilverBuild {
    * file in 11 of every day (see the README's "Scale").
    */
   static final long STATUS_ROWS_PER_FILE = 100_000;
+
+  /** The most movie_id ranges (shuffle partitions) a batch of export days is cut into. */
+  private static final long MAX_RANGES = 20_000;
 
   private final SparkSession spark;
   private final LakeLayout lake;
@@ -196,10 +203,15 @@ public final class SilverBuild {
     Dataset<Row> dayStatus = null;
     if (!exports.isEmpty()) {
       Dataset<Row> records = persist(ExportParser.records(exportLines(exports)), cached);
+      Column isValid = col(BronzeParser.REASON).isNull();
+      Row counts = records.agg(count(when(isValid, 1)), count(when(not(isValid), 1))).head();
+      quarantined += counts.getLong(1);
       Dataset<Row> exportRejects = QuarantineBuilder.build(records, now);
-      quarantined += exportRejects.count();
       rejected = rejected == null ? exportRejects : rejected.unionByName(exportRejects);
-      dayStatus = persist(DayStatus.build(snapshots, records), cached);
+      // One movie_id range per file to be written: the ranges sort and write in parallel.
+      long ranges = Math.max(parallelism(), ceilDiv(counts.getLong(0), statusRowsPerFile));
+      dayStatus =
+          persist(DayStatus.build(snapshots, records, (int) Math.min(ranges, MAX_RANGES)), cached);
       timings.mark("parse export");
     }
 
@@ -253,7 +265,13 @@ public final class SilverBuild {
   }
 
   private static final Map<String, String> CODE_GENERATION =
-      Map.of("spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "FALLBACK");
+      Map.of(
+          "spark.sql.codegen.wholeStage",
+          "true",
+          "spark.sql.codegen.factoryMode",
+          "FALLBACK",
+          "spark.sql.inMemoryColumnarStorage.compressed",
+          "false");
 
   /**
    * Runs {@code work} with Spark's code generation on, then restores the session's settings. A
@@ -342,18 +360,33 @@ public final class SilverBuild {
    * the per-line file-name matching of {@link #lines}.
    */
   private Dataset<Row> exportLines(List<BronzeFile> files) {
-    return files.stream()
-        .map(
-            file ->
-                spark
-                    .read()
-                    .text(file.path())
-                    .select(
-                        lit(file.path()).as(BronzeParser.SOURCE_FILE),
-                        lit(java.sql.Date.valueOf(file.snapshotDate())).as(BronzeParser.SNAPSHOT),
-                        col(BronzeParser.VALUE)))
-        .reduce(Dataset::unionByName)
-        .orElseThrow();
+    Dataset<Row> lines =
+        files.stream()
+            .map(
+                file ->
+                    spark
+                        .read()
+                        .text(file.path())
+                        .select(
+                            lit(file.path()).as(BronzeParser.SOURCE_FILE),
+                            lit(java.sql.Date.valueOf(file.snapshotDate()))
+                                .as(BronzeParser.SNAPSHOT),
+                            col(BronzeParser.VALUE)))
+            .reduce(Dataset::unionByName)
+            .orElseThrow();
+    // A gzip is one split, read by one core: spread its lines so that all cores parse them (the
+    // JSON parse costs far more than this shuffle of the decompressed lines).
+    return files.size() >= parallelism()
+        ? lines
+        : lines.repartition(parallelism(), col(BronzeParser.VALUE));
+  }
+
+  private int parallelism() {
+    return spark.sparkContext().defaultParallelism();
+  }
+
+  private static long ceilDiv(long dividend, long divisor) {
+    return (dividend + divisor - 1) / divisor;
   }
 
   private Dataset<Row> lines(List<BronzeFile> files) {

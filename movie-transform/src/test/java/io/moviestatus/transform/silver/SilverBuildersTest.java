@@ -161,7 +161,7 @@ class SilverBuildersTest {
   @Test
   void dayStatusTakesDiscoversRowWhereItListsTheMovieAndTheExportsMostPopularLineElsewhere() {
     Dataset<Row> actual =
-        DayStatus.build(MovieSnapshots.from(records()), exportRecords())
+        DayStatus.build(MovieSnapshots.from(records()), exportRecords(), 3)
             .select(
                 "snapshot_date",
                 "movie_id",
@@ -189,7 +189,7 @@ class SilverBuildersTest {
   @Test
   void exportMoviesAreEachMoviesNewestExportRowUnlessDiscoverListsItThatDayOrLater() {
     Dataset<Row> snapshots = MovieSnapshots.from(records());
-    Dataset<Row> dayStatus = DayStatus.build(snapshots, exportRecords());
+    Dataset<Row> dayStatus = DayStatus.build(snapshots, exportRecords(), 2);
 
     Dataset<Row> actual = ExportMovies.latest(dayStatus, MovieSnapshots.latest(snapshots), false);
 
