@@ -11,6 +11,7 @@
 #   ingest     bin/movie-status ingest --source export (download to bronze)
 #   silver     bin/movie-status silver on an empty lake (day 1), with each process's fullest heap (GC log)
 #   history    days 2..DAYS built one by one (ingest + silver per day); silver of day 2 vs day DAYS
+#   gold       gold --date for day 2 and for day DAYS once the history is built (one date of the catalogue)
 #   query      "one movie's popularity over DAYS days" in one warm JVM: files read of all, median of 5 answers
 # WORK (default target/bench-scale) holds everything; PORT (default 18932).
 set -euo pipefail
@@ -142,6 +143,8 @@ timed() { # "ingest DAY" or "silver"; prints wall seconds and the fullest heap (
   if [[ "$1" == ingest ]]; then
     cmd=("$root/bin/movie-status" ingest --source export --date "$(day_of "$2")" --lake "$work/lake"
       --export-base-url "http://127.0.0.1:$port/p/exports/")
+  elif [[ "$1" == gold ]]; then
+    cmd=("$root/bin/movie-status" gold --date "$(day_of "$2")" --lake "$work/lake")
   else
     cmd=("$root/bin/movie-status" silver --lake "$work/lake")
   fi
@@ -182,6 +185,11 @@ for d in $(seq 2 "$days"); do
   last="$ts"
 done
 [[ "$days" -ge 2 ]] && echo "history: silver day $days $last s / day 2 $day2 s = $(echo "scale=2; $last / $day2" | bc)x"
+if [[ "$days" -ge 2 ]]; then # gold for one date of the whole catalogue: early in the history and at its end
+  read -r g2 h2 < <(timed gold 2)
+  read -r gn hn < <(timed gold "$days")
+  echo "gold --date (one date, $lines movies): day 2 $g2 s (fullest heap ${h2:-?} MB); day $days $gn s (fullest heap ${hn:-?} MB); $(echo "scale=2; $gn / $g2" | bc)x"
+fi
 java $opts -cp "$work/bin:$cp" -Dlog4j2.configurationFile="$launcher/log4j2.properties" \
   Query "$work/lake/silver/status_fact" 0 2>/dev/null | grep '^query'
 "$root/bin/movie-status" sql --lake "$work/lake" \
