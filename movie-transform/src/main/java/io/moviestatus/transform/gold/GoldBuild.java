@@ -7,6 +7,7 @@ import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.LargeBatch;
 import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
@@ -93,12 +94,22 @@ public final class GoldBuild {
     LOG.info("gold: ranking {} date(s) with m = {}", dates.size(), minimumVotes);
     Object[] inputDays =
         MovieRankingsBuilder.inputDates(dates).stream().map(Date::valueOf).toArray();
+    Dataset<Row> input = status.filter(col("date_id").isin(inputDays)); // pruned to those days
+    // A day of the whole catalogue (the daily export) is a million rows: large-batch settings.
+    long rows = input.count();
+    timings.mark("input rows");
+    GoldBuildReport report =
+        rows >= LargeBatch.ROWS
+            ? LargeBatch.run(spark, () -> build(writer, input, dates, timings))
+            : build(writer, input, dates, timings);
+    LOG.info("{}", report);
+    return report;
+  }
+
+  private GoldBuildReport build(
+      LakeWriter writer, Dataset<Row> input, List<LocalDate> dates, StageTimings timings) {
     Dataset<Row> rankings =
-        MovieRankingsBuilder.build(
-                status.filter(col("date_id").isin(inputDays)),
-                writer.read(Tables.RATINGS_FACT),
-                dates,
-                minimumVotes)
+        MovieRankingsBuilder.build(input, writer.read(Tables.RATINGS_FACT), dates, minimumVotes)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<TableChange> changes = new ArrayList<>();
@@ -110,9 +121,7 @@ public final class GoldBuild {
               GenreRankingsBuilder.build(rankings, writer.read(Tables.MOVIES_GENRES)),
               dates));
       timings.mark("write genre_rankings");
-      GoldBuildReport report = new GoldBuildReport(dates, changes, timings.stages());
-      LOG.info("{}", report);
-      return report;
+      return new GoldBuildReport(dates, changes, timings.stages());
     } finally {
       rankings.unpersist();
     }

@@ -13,6 +13,7 @@ import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
 import io.moviestatus.transform.lake.LakeState;
+import io.moviestatus.transform.lake.LargeBatch;
 import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +64,12 @@ public final class SilverBuild {
    * file in 11 of every day (see the README's "Scale").
    */
   static final long STATUS_ROWS_PER_FILE = 100_000;
+
+  /**
+   * Export batches of at least this many gzip bytes (about 350,000 lines; a whole day is about 13
+   * MB) are parsed on every core; smaller ones parse faster than a shuffle would spread them.
+   */
+  private static final long SPREAD_BYTES = 4L << 20;
 
   /** The most movie_id ranges (shuffle partitions) a batch of export days is cut into. */
   private static final long MAX_RANGES = 20_000;
@@ -145,8 +151,8 @@ public final class SilverBuild {
                     changes,
                     cached,
                     timings);
-        // Whole-catalogue days (an export in the batch) are big enough for generated code to pay.
-        rejected = exports.isEmpty() ? status.get() : withCodeGeneration(status);
+        // Whole-catalogue days (an export in the batch) are a million rows each.
+        rejected = exports.isEmpty() ? status.get() : LargeBatch.run(spark, status);
       }
       if (!genres.isEmpty()) {
         Dataset<Row> records = persist(BronzeParser.genreRecords(lines(genres)), cached);
@@ -264,42 +270,6 @@ public final class SilverBuild {
     return rejected;
   }
 
-  private static final Map<String, String> CODE_GENERATION =
-      Map.of(
-          "spark.sql.codegen.wholeStage",
-          "true",
-          "spark.sql.codegen.factoryMode",
-          "FALLBACK",
-          "spark.sql.inMemoryColumnarStorage.compressed",
-          "false");
-
-  /**
-   * Runs {@code work} with Spark's code generation on, then restores the session's settings. A
-   * whole-catalogue day is a million rows: generated code parses and shuffles it about three times
-   * faster than interpreted operators, even in a short-run session that turned it off (measured:
-   * README, "Scale").
-   */
-  private <T> T withCodeGeneration(java.util.function.Supplier<T> work) {
-    Map<String, String> previous = new java.util.HashMap<>();
-    CODE_GENERATION.forEach(
-        (key, value) -> {
-          previous.put(key, spark.conf().get(key, null));
-          spark.conf().set(key, value);
-        });
-    try {
-      return work.get();
-    } finally {
-      previous.forEach(
-          (key, value) -> {
-            if (value == null) {
-              spark.conf().unset(key);
-            } else {
-              spark.conf().set(key, value);
-            }
-          });
-    }
-  }
-
   /** The files dated on one of the days. */
   private static List<BronzeFile> onDays(List<BronzeFile> files, Set<LocalDate> days) {
     return files.stream().filter(file -> days.contains(file.snapshotDate())).toList();
@@ -374,9 +344,10 @@ public final class SilverBuild {
                             col(BronzeParser.VALUE)))
             .reduce(Dataset::unionByName)
             .orElseThrow();
-    // A gzip is one split, read by one core: spread its lines so that all cores parse them (the
-    // JSON parse costs far more than this shuffle of the decompressed lines).
-    return files.size() >= parallelism()
+    // A gzip is one split, read by one core: spread a big one's lines so that all cores parse them
+    // (the JSON parse costs far more than this shuffle of the decompressed lines).
+    long bytes = files.stream().mapToLong(BronzeFile::size).sum();
+    return files.size() >= parallelism() || bytes < SPREAD_BYTES
         ? lines
         : lines.repartition(parallelism(), col(BronzeParser.VALUE));
   }

@@ -1,0 +1,64 @@
+package io.moviestatus.transform.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moviestatus.transform.testing.SharedSpark;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class LargeBatchTest {
+
+  private static final String CODEGEN = "spark.sql.codegen.wholeStage";
+  private static final String COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+
+  private final SparkSession spark = SharedSpark.spark();
+
+  @Test
+  void theWorkRunsWithGeneratedCodeAndUncompressedCachesAndTheSessionsSettingsComeBack() {
+    String original = spark.conf().get(CODEGEN, null);
+    spark.conf().set(CODEGEN, "false");
+    spark.conf().unset(COMPRESSED);
+    try {
+      String seen =
+          LargeBatch.run(
+              spark, () -> spark.conf().get(CODEGEN) + " " + spark.conf().get(COMPRESSED));
+
+      assertThat(seen).as("settings inside the work").isEqualTo("true false");
+      assertThat(spark.conf().get(CODEGEN)).as("the session's own value again").isEqualTo("false");
+      assertThat(spark.conf().contains(COMPRESSED)).as("an unset key is unset again").isFalse();
+    } finally {
+      restore(original);
+    }
+  }
+
+  @Test
+  void aFailingWorkStillRestoresTheSessionsSettings() {
+    String original = spark.conf().get(CODEGEN, null);
+    spark.conf().set(CODEGEN, "false");
+    try {
+      assertThatThrownBy(
+              () ->
+                  LargeBatch.run(
+                      spark,
+                      () -> {
+                        throw new IllegalStateException("write failed");
+                      }))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("write failed");
+
+      assertThat(spark.conf().get(CODEGEN)).isEqualTo("false");
+    } finally {
+      restore(original);
+    }
+  }
+
+  /** Leaves the shared session as this test found it. */
+  private void restore(String original) {
+    if (original == null) {
+      spark.conf().unset(CODEGEN);
+    } else {
+      spark.conf().set(CODEGEN, original);
+    }
+  }
+}
