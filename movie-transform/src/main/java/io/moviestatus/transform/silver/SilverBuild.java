@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -138,7 +139,7 @@ public final class SilverBuild {
     try {
       Dataset<Row> rejected = null;
       if (!days.isEmpty()) {
-        java.util.function.Supplier<Dataset<Row>> status =
+        Supplier<Dataset<Row>> status =
             () ->
                 buildStatus(
                     days,
