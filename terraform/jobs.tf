@@ -374,7 +374,15 @@ resource "databricks_job" "pipeline" {
       main_class_name = "io.moviestatus.jobs.RecommendJob"
       parameters = concat(
         ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name],
-        var.recommend_seed == null ? [] : ["--seed", format("%d", var.recommend_seed)]
+        var.recommend_seed == null ? [] : ["--seed", format("%d", var.recommend_seed)],
+        var.recommend_grid == null ? [] : [
+          "--ranking-ranks", join(",", var.recommend_grid.ranking_ranks),
+          "--ranking-reg-params", join(",", var.recommend_grid.ranking_reg_params),
+          "--alphas", join(",", var.recommend_grid.alphas),
+          "--rating-ranks", join(",", var.recommend_grid.rating_ranks),
+          "--rating-reg-params", join(",", var.recommend_grid.rating_reg_params)
+        ],
+        var.recommend_blocks == null ? [] : ["--blocks", format("%d", var.recommend_blocks)]
       )
     }
   }

@@ -415,6 +415,35 @@ variable "recommend_seed" {
   }
 }
 
+variable "recommend_grid" {
+  description = "Tuning grids of the recommender (RecommendJob --ranking-ranks, --ranking-reg-params, --alphas, --rating-ranks, --rating-reg-params). null = the runner's defaults (ranking: rank 32 x regParam 0.2,1 x alpha 1,4; rating: rank 20 x regParam 0.1,0.2). Narrow them to the values a run has chosen (recommender_metrics) to fit each model once."
+  type = object({
+    ranking_ranks      = list(number)
+    ranking_reg_params = list(number)
+    alphas             = list(number)
+    rating_ranks       = list(number)
+    rating_reg_params  = list(number)
+  })
+  default = null
+
+  validation {
+    # values(null) fails, so try() lets null (the default) through
+    condition     = try(alltrue([for v in values(var.recommend_grid) : length(v) > 0]), true)
+    error_message = "Every list of recommend_grid must have at least one value."
+  }
+}
+
+variable "recommend_blocks" {
+  description = "ALS user and item blocks of every fit (RecommendJob --blocks). null = not passed (runner default 10)."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.recommend_blocks == null || (floor(coalesce(var.recommend_blocks, 1)) == coalesce(var.recommend_blocks, 1) && coalesce(var.recommend_blocks, 1) >= 1)
+    error_message = "recommend_blocks must be a whole number >= 1."
+  }
+}
+
 variable "vacuum_retention_hours" {
   description = "VACUUM retention of the maintenance job (MaintenanceJob --retention-hours). At least 168 (7 days), Delta's safe minimum."
   type        = number

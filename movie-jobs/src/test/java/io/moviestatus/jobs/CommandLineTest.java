@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.moviestatus.ingest.TmdbCredential;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
+import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.transform.lake.LocalSpark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -207,6 +208,62 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith("error: --retention-hours must be at least 168 (7 days), was 24\n");
+  }
+
+  @Test
+  void recommendGridOptionsReplaceTheDefaultGridsAndKeepTheRest() {
+    RecommendJob job = new RecommendJob();
+    new picocli.CommandLine(job)
+        .parseArgs(
+            "--seed",
+            "7",
+            "--ranking-ranks",
+            "32",
+            "--ranking-reg-params",
+            "1",
+            "--alphas",
+            "4",
+            "--rating-ranks",
+            "20",
+            "--rating-reg-params",
+            "0.1",
+            "--blocks",
+            "2");
+
+    RecommenderConfig config = job.recommenderConfig();
+
+    RecommenderConfig expected =
+        RecommenderConfig.defaults()
+            .withSeed(7)
+            .withRankingGrid(
+                List.of(32), List.of(1.0), List.of(4.0), RecommenderConfig.defaults().confidences())
+            .withGrid(List.of(20), List.of(0.1))
+            .withBlocks(2);
+    assertThat(config).as("recommend with every grid option").isEqualTo(expected);
+
+    RecommendJob alphasOnly = new RecommendJob();
+    new picocli.CommandLine(alphasOnly).parseArgs("--alphas", "1,2,8");
+    assertThat(alphasOnly.recommenderConfig())
+        .as("--alphas alone: the other grids stay the defaults")
+        .isEqualTo(
+            RecommenderConfig.defaults()
+                .withRankingGrid(
+                    RecommenderConfig.defaults().rankingRanks(),
+                    RecommenderConfig.defaults().rankingRegParams(),
+                    List.of(1.0, 2.0, 8.0),
+                    RecommenderConfig.defaults().confidences()));
+    RecommendJob none = new RecommendJob();
+    new picocli.CommandLine(none).parseArgs();
+    assertThat(none.recommenderConfig()).as("no option").isEqualTo(RecommenderConfig.defaults());
+  }
+
+  @Test
+  void recommendRefusesARankBelowOneBeforeTouchingTheLake() {
+    Cli result = Cli.run("recommend", "--rating-ranks", "20,0");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .startsWith("error: --rating-ranks must be whole numbers >= 1, was [20, 0]\n");
   }
 
   @Test

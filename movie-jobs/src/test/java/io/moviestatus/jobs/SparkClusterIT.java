@@ -6,6 +6,7 @@ import io.moviestatus.jobs.ShadedJarIT.Build;
 import io.moviestatus.jobs.ShadedJarIT.Run;
 import io.moviestatus.jobs.TerraformHcl.JarTask;
 import io.moviestatus.model.Tables;
+import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.transform.lake.LocalSpark;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -48,12 +51,14 @@ import org.junit.jupiter.api.Test;
  * parameters} are read from the HCL ({@link TerraformHcl}, {@link TerraformExpression}) with the
  * lake bound to a local folder, TMDB to the loopback {@link SampleTmdbServer}, the rating input to
  * the bundled sample and the Unity Catalog names to each driver's own (Hive-less, in-memory)
- * session catalog {@code spark_catalog} and a test schema: ingest (one run per day), silver,
- * ratings, gold, recommend. The same command lines run in this JVM on a {@code local[*]} session,
- * in a second thread while the cluster runs (the cluster's steps wait on RPCs and JVM starts much
- * of the time); every Delta table of the two lakes must be equal row for row, except the
- * recommender's, whose metrics must agree within {@link #METRIC_TOLERANCE} and whose recommendation
- * count must be equal.
+ * session catalog {@code spark_catalog} and a test schema, TMDB's export folder to the loopback
+ * {@link SampleExportServer}, the recommender's grid to the demo's ({@code var.recommend_grid}, one
+ * fit per model) in two ALS blocks ({@code var.recommend_blocks}): ingest and the export ingest
+ * (one run each per day; the two jobs of a day side by side on the cluster), silver, ratings, gold,
+ * recommend. The same command lines run in this JVM on a {@code local[*]} session, in a second
+ * thread while the cluster runs (the cluster's steps wait on RPCs and JVM starts much of the time);
+ * every Delta table of the two lakes must be equal row for row, except the recommender's, whose
+ * metrics must agree within {@link #METRIC_TOLERANCE} and whose recommendation count must be equal.
  *
  * <p>The fault is injected into the pipeline's own {@code silver} run on the cluster: worker 2 is
  * killed (SIGKILL) once the driver has started two Spark jobs. The run must complete through task
@@ -99,15 +104,14 @@ class SparkClusterIT {
 
   /**
    * JVM flags of the cluster's drivers and executors, as the local launcher ({@code
-   * bin/movie-status}) sets them: a 16 MB thread stack for every task (ALS's lineage over ten
-   * iterations is deep: with Java's default 1 MB an executor failed recommend with a
-   * StackOverflowError once it ran C1-compiled code), and for the short jobs C1 only and the serial
-   * collector, less compilation and GC work competing for the two cores; recommend keeps C2.
+   * bin/movie-status}) sets them for its short commands: a 16 MB thread stack for every task (ALS's
+   * lineage over ten iterations is deep: with Java's default 1 MB an executor failed recommend with
+   * a StackOverflowError once it ran C1-compiled code), C1 only and the serial collector, less
+   * compilation and GC work competing for the two cores. Recommend too: on this small data it ran
+   * in 80 s with them against 112 s with C2.
    */
   static final List<String> SHORT_RUN_FLAGS =
       List.of("-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-
-  static final List<String> RECOMMEND_FLAGS = List.of("-Xss16m");
 
   /** Schema the runs register their tables in (--schema), each in its own session catalog. */
   private static final String LOCAL_SCHEMA = "movies_local_it";
@@ -129,8 +133,10 @@ class SparkClusterIT {
   private static Path work;
   private static Path localLake;
   private static Path clusterLake;
+  private static Path ratingsInput;
   private static SparkCluster cluster;
   private static Map<String, JarTask> tasks;
+  private static JarTask exportTask;
   private static FaultRun fault;
   private static Throwable localFailure;
 
@@ -148,10 +154,10 @@ class SparkClusterIT {
     tasks = new LinkedHashMap<>();
     for (JarTask task :
         TerraformHcl.jarTasks(TerraformHcl.readDirectory(Build.root().resolve("terraform")))) {
-      // The daily-export ingest (IngestJob --source export, its own job) is not part of this
-      // pipeline: silver does not read the export yet, and the loopback stand-in serves the API
-      // only.
+      // The daily-export ingest is IngestJob too (--source export, its own job).
       if (task.flags().contains("--source") && task.parameters().contains("\"export\"")) {
+        assertThat(exportTask).as("one export ingest task (%s)", task.where()).isNull();
+        exportTask = task;
         continue;
       }
       assertThat(tasks.put(task.mainClass(), task))
@@ -159,56 +165,93 @@ class SparkClusterIT {
           .isNull();
     }
     assertThat(tasks).as("spark_jar_task blocks in terraform/jobs.tf").containsKeys(INGEST);
+    assertThat(exportTask).as("the export ingest task in terraform/jobs.tf").isNotNull();
     assertThat(tasks).containsKeys(PIPELINE.toArray(String[]::new));
 
-    Path ratingsInput = work.resolve("ratings-drop/events.csv");
+    ratingsInput = work.resolve("ratings-drop/events.csv");
     Files.createDirectories(ratingsInput.getParent());
     try (InputStream in = DemoCommand.class.getResourceAsStream("/sample/ratings/events.csv")) {
       Files.copy(in, ratingsInput);
     }
 
-    time("cluster up", () -> cluster = SparkCluster.start(work.resolve("cluster"), "2g"));
-
     List<LocalDate> days = SampleTmdbServer.days().subList(0, DAYS);
-    try (SampleTmdbServer tmdb = new SampleTmdbServer()) {
-      time("local session", SparkClusterIT::spark);
+    time("local session", SparkClusterIT::spark);
+    // One TMDB stand-in per day, so that the days' ingests can run at the same time.
+    List<SampleTmdbServer> servers = new ArrayList<>();
+    try (SampleExportServer exports =
+        new SampleExportServer(spark(), Build.module().resolve("target/classes"), days)) {
+      Map<LocalDate, SampleTmdbServer> tmdb = new LinkedHashMap<>();
       for (LocalDate day : days) {
-        tmdb.serveDay(day);
-        List<String> args = arguments(INGEST, localLake, LOCAL_SCHEMA, tmdb, ratingsInput, day);
-        time("local ingest " + day, () -> runLocally(INGEST, args));
-        List<String> clusterArgs =
-            arguments(INGEST, clusterLake, CLUSTER_SCHEMA, tmdb, ratingsInput, day);
-        time("cluster ingest " + day, () -> submitted(INGEST, clusterArgs));
+        SampleTmdbServer server = new SampleTmdbServer();
+        servers.add(server);
+        server.serveDay(day);
+        tmdb.put(day, server);
       }
-    }
+      JarTask daily = tasks.get(INGEST);
 
-    // The local[*] reference in a second thread of this JVM while the cluster runs.
-    Thread local =
-        new Thread(
-            () -> {
-              try {
-                for (String task : PIPELINE) {
-                  List<String> args =
-                      arguments(task, localLake, LOCAL_SCHEMA, null, ratingsInput, null);
-                  time("local " + simpleName(task), () -> runLocally(task, args));
+      // The local[*] reference in a second thread of this JVM, from its ingests to recommend,
+      // while the cluster starts and runs (its steps wait on RPCs and JVM starts much of the time).
+      Thread local =
+          new Thread(
+              () -> {
+                try {
+                  for (LocalDate day : days) {
+                    List<String> args =
+                        arguments(daily, localLake, LOCAL_SCHEMA, tmdb.get(day), exports, day);
+                    List<String> export =
+                        arguments(exportTask, localLake, LOCAL_SCHEMA, tmdb.get(day), exports, day);
+                    time("local ingest " + day, () -> runLocally(INGEST, args));
+                    time("local export ingest " + day, () -> runLocally(INGEST, export));
+                  }
+                  for (String task : PIPELINE) {
+                    List<String> args = arguments(task, localLake, LOCAL_SCHEMA);
+                    time("local " + simpleName(task), () -> runLocally(task, args));
+                  }
+                } catch (Throwable e) {
+                  localFailure = e;
                 }
-              } catch (Throwable e) {
-                localFailure = e;
-              }
-            },
-            "local-reference");
-    local.start();
-    try {
-      for (String task : PIPELINE) {
-        List<String> args = arguments(task, clusterLake, CLUSTER_SCHEMA, null, ratingsInput, null);
-        if (task.equals(SILVER)) {
-          fault = silverWithAKilledWorker(args);
-        } else {
-          time("cluster " + simpleName(task), () -> submitted(task, args));
+              },
+              "local-reference");
+      local.start();
+      try {
+        time("cluster up", () -> cluster = SparkCluster.start(work.resolve("cluster"), "2g"));
+        // The ingest jobs (daily and export, two schedules) are independent of each other and of
+        // the other days: all are submitted at once. They need no executor.
+        List<CompletableFuture<Run>> ingests = new ArrayList<>();
+        for (LocalDate day : days) {
+          for (JarTask task : List.of(daily, exportTask)) {
+            String name = (task == daily ? "ingest " : "export ingest ") + day;
+            List<String> args =
+                arguments(task, clusterLake, CLUSTER_SCHEMA, tmdb.get(day), exports, day);
+            ingests.add(
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return timed(
+                            "cluster " + name,
+                            () -> submitted(INGEST, args, name.replace(' ', '-')));
+                      } catch (Exception e) {
+                        throw new CompletionException(e);
+                      }
+                    }));
+          }
         }
+        time(
+            "cluster ingests",
+            () -> CompletableFuture.allOf(ingests.toArray(CompletableFuture[]::new)).join());
+        for (String task : PIPELINE) {
+          List<String> args = arguments(task, clusterLake, CLUSTER_SCHEMA);
+          if (task.equals(SILVER)) {
+            fault = silverWithAKilledWorker(args);
+          } else {
+            time("cluster " + simpleName(task), () -> submitted(task, args));
+          }
+        }
+      } finally {
+        time("local reference (wait)", local::join);
       }
     } finally {
-      time("local reference (wait)", local::join);
+      servers.forEach(SampleTmdbServer::close);
     }
     assertThat(localFailure).as("the local[*] reference run").isNull();
   }
@@ -287,6 +330,32 @@ class SparkClusterIT {
   }
 
   @Test
+  void theExportTaskFedSilverOnTheCluster() {
+    SparkSession spark = spark();
+    Dataset<Row> status =
+        spark.read().format("delta").load(clusterLake.resolve("silver/status_fact").toString());
+    assertThat(status.where("movie_id in (9000001, 9000002)").count())
+        .as("status_fact rows of the export's two catalogue-only movies, one per day")
+        .isEqualTo(2L * DAYS);
+    Dataset<Row> quarantine =
+        spark.read().format("delta").load(clusterLake.resolve("_state/quarantine").toString());
+    assertThat(
+            quarantine
+                .where("entity = 'export_movie' and raw = 'not json at all'")
+                .select("snapshot_date", "reason")
+                .collectAsList()
+                .stream()
+                .map(r -> r.get(0) + " " + r.getString(1))
+                .sorted()
+                .toList())
+        .as("the export's line that is not JSON, quarantined once per day with its reason")
+        .containsExactlyElementsOf(
+            SampleTmdbServer.days().subList(0, DAYS).stream()
+                .map(day -> day + " malformed_json")
+                .toList());
+  }
+
+  @Test
   void recommenderMetricsAgreeWithinToleranceAndRecommendationCountIsEqual() {
     SparkSession spark = spark();
     String metricsTable = "gold/" + Tables.RECOMMENDER_METRICS.name();
@@ -351,7 +420,7 @@ class SparkClusterIT {
     if (faulted.exitCode() == 0) {
       assertThat(faulted.stdoutLines())
           .as("silver's report after task retry%n%s", faulted)
-          .anyMatch(l -> l.startsWith("silver: built " + 2 * DAYS + " bronze file(s)"));
+          .anyMatch(l -> l.startsWith("silver: built " + 3 * DAYS + " bronze file(s)"));
       assertThat(lostLines).as("the driver noticed the lost executor%n%s", faulted).isNotEmpty();
     } else {
       assertThat(faulted.stderrLines().stream().filter(l -> l.startsWith("error: ")))
@@ -366,13 +435,21 @@ class SparkClusterIT {
   // Helpers
   // ---------------------------------------------------------------------------------------------
 
-  /** The task's parameters as jobs.tf computes them, with this test's values for its inputs. */
+  /** A pipeline task's parameters as jobs.tf computes them. */
+  private static List<String> arguments(String mainClass, Path lake, String schema) {
+    return arguments(tasks.get(mainClass), lake, schema, null, null, null);
+  }
+
+  /**
+   * The task's parameters as jobs.tf computes them, with this test's values for its inputs ({@code
+   * tmdb}, {@code exports} and {@code day} for the ingest tasks, else null).
+   */
   private static List<String> arguments(
-      String mainClass,
+      JarTask task,
       Path lake,
       String schema,
       SampleTmdbServer tmdb,
-      Path ratingsInput,
+      SampleExportServer exports,
       LocalDate day) {
     Map<String, Object> bindings = new LinkedHashMap<>();
     bindings.put("local.lake_root_uri", lake.toString());
@@ -381,14 +458,26 @@ class SparkClusterIT {
     bindings.put("databricks_schema.movies.name", schema);
     bindings.put("var.tmdb_top_n", 40L);
     bindings.put("var.tmdb_base_url", tmdb == null ? "" : tmdb.baseUrl());
+    bindings.put("var.tmdb_export_base_url", exports == null ? "" : exports.baseUrl());
     bindings.put("local.ratings_input_uri", String.valueOf(ratingsInput));
     bindings.put("var.ratings_format", "events");
     bindings.put("var.ratings_links_path", "");
     bindings.put("local.ratings_links_uri", "");
     bindings.put("var.recommend_seed", 42L);
+    // The demo's grid (the values the default grid chooses on the bundled ratings: one fit per
+    // model instead of 4 + 2) and one ALS block per worker core.
+    Map<String, Object> grid = new LinkedHashMap<>();
+    RecommenderConfig demo = DemoCommand.RECOMMENDER;
+    grid.put("ranking_ranks", demo.rankingRanks());
+    grid.put("ranking_reg_params", demo.rankingRegParams());
+    grid.put("alphas", demo.alphas());
+    grid.put("rating_ranks", demo.ranks());
+    grid.put("rating_reg_params", demo.regParams());
+    bindings.put("var.recommend_grid", grid);
+    grid.forEach((name, values) -> bindings.put("var.recommend_grid." + name, values));
+    bindings.put("var.recommend_blocks", 1L);
     bindings.put("var.vacuum_retention_hours", 168L);
-    List<String> args =
-        TerraformExpression.evaluateList(tasks.get(mainClass).parameters(), bindings);
+    List<String> args = TerraformExpression.evaluateList(task.parameters(), bindings);
     return args.stream()
         .map(a -> day == null ? a : a.replace("{{job.start_time.iso_date}}", day.toString()))
         .toList();
@@ -408,7 +497,11 @@ class SparkClusterIT {
   }
 
   private static Run submitted(String mainClass, List<String> args) throws Exception {
-    String name = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+    return submitted(mainClass, args, simpleName(mainClass));
+  }
+
+  /** Submits {@code mainClass}; the driver's files go to {@code driver-<name>}. */
+  private static Run submitted(String mainClass, List<String> args, String name) throws Exception {
     Run run =
         cluster.submit(
             cluster.masterUrl(),
@@ -509,7 +602,7 @@ class SparkClusterIT {
   }
 
   private static List<String> jvmFlags(String mainClass) {
-    return mainClass.equals(RECOMMEND) ? RECOMMEND_FLAGS : SHORT_RUN_FLAGS;
+    return SHORT_RUN_FLAGS;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Evaluates the small part of Terraform's expression language that {@code
@@ -165,11 +166,15 @@ final class TerraformExpression {
         return all;
       }
       case "tostring" -> {
-        Object value = single(function, arguments);
-        if (value instanceof Double d && d == Math.rint(d)) {
-          return String.valueOf(d.longValue());
+        return text(single(function, arguments));
+      }
+      case "join" -> {
+        if (arguments.size() != 2
+            || !(arguments.get(0) instanceof String separator)
+            || !(arguments.get(1) instanceof List<?> list)) {
+          throw error("join(separator, list) expected, got " + arguments);
         }
-        return String.valueOf(value);
+        return list.stream().map(TerraformExpression::text).collect(Collectors.joining(separator));
       }
       case "format" -> {
         if (arguments.isEmpty() || !(arguments.get(0) instanceof String pattern)) {
@@ -180,6 +185,14 @@ final class TerraformExpression {
       }
       default -> throw error("function " + function + "() is not supported");
     }
+  }
+
+  /** A value as Terraform converts it to a string: a whole number without a fraction. */
+  private static String text(Object value) {
+    if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+      return String.valueOf(d.longValue());
+    }
+    return String.valueOf(value);
   }
 
   private Object single(String function, List<Object> arguments) {
