@@ -69,8 +69,9 @@ make_home() {
     ln -s "$jar" "$home/jars/$(basename "$jar")"
     count=$((count + 1))
   done < <(tr ':' '\n' <"$classpath_file")
-  ls "$home/jars" | grep -q '^spark-core_2.12-' || die "no spark-core in $classpath_file"
-  ls "$home/jars" | grep -q '^delta-spark_2.12-' || die "no delta-spark in $classpath_file"
+  # (not `ls | grep -q`: under pipefail, grep's early exit can end ls with SIGPIPE and fail the check)
+  compgen -G "$home/jars/spark-core_2.12-*.jar" >/dev/null || die "no spark-core in $classpath_file"
+  compgen -G "$home/jars/delta-spark_2.12-*.jar" >/dev/null || die "no delta-spark in $classpath_file"
   cat >"$home/conf/log4j2.properties" <<'EOF'
 rootLogger.level = warn
 rootLogger.appenderRef.stderr.ref = stderr

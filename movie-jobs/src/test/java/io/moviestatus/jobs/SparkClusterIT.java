@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -53,12 +55,14 @@ import org.junit.jupiter.api.Test;
  * the bundled sample and the Unity Catalog names to each driver's own (Hive-less, in-memory)
  * session catalog {@code spark_catalog} and a test schema, TMDB's export folder to the loopback
  * {@link SampleExportServer}, the recommender's grid to the demo's ({@code var.recommend_grid}, one
- * fit per model) in two ALS blocks ({@code var.recommend_blocks}): ingest and the export ingest
- * (one run each per day; the two jobs of a day side by side on the cluster), silver, ratings, gold,
+ * fit per model) in one ALS block ({@code var.recommend_blocks}): ingest and the export ingest (one
+ * run each per day; the four jobs are independent and submitted at once), silver, ratings, gold,
  * recommend. The same command lines run in this JVM on a {@code local[*]} session, in a second
- * thread while the cluster runs (the cluster's steps wait on RPCs and JVM starts much of the time);
- * every Delta table of the two lakes must be equal row for row, except the recommender's, whose
- * metrics must agree within {@link #METRIC_TOLERANCE} and whose recommendation count must be equal.
+ * thread from the start (the cluster's steps wait on RPCs and JVM starts part of the time); every
+ * Delta table of the two lakes must be equal row for row, except the recommender's, whose metrics
+ * must agree within {@link #METRIC_TOLERANCE} and whose recommendation count must be equal. The
+ * row-for-row comparison runs while the cluster trains the recommender, which writes only its own
+ * two tables; the cluster stops while the tests assert.
  *
  * <p>The fault is injected into the pipeline's own {@code silver} run on the cluster: worker 2 is
  * killed (SIGKILL) once the driver has started two Spark jobs. The run must complete through task
@@ -134,11 +138,34 @@ class SparkClusterIT {
   private static Path localLake;
   private static Path clusterLake;
   private static Path ratingsInput;
-  private static SparkCluster cluster;
+  private static volatile SparkCluster cluster;
   private static Map<String, JarTask> tasks;
   private static JarTask exportTask;
   private static FaultRun fault;
   private static Throwable localFailure;
+
+  /** Threads of the steps that run beside others: the cluster's ingests, the table comparison. */
+  private static final ExecutorService BACKGROUND =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "spark-cluster-it");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** Completed when the local reference has built gold (its silver, state and gold are final). */
+  private static final CompletableFuture<Void> LOCAL_GOLD = new CompletableFuture<>();
+
+  /**
+   * The row-for-row comparison of every table but the recommender's, run while the cluster trains
+   * the recommender (which writes only its own two tables): one line per difference.
+   */
+  private static CompletableFuture<List<String>> tableDifferences;
+
+  private static final List<String> COMPARED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private static CompletableFuture<Void> clusterUp;
+  private static CompletableFuture<Void> clusterDown;
 
   /** What the silver run with a killed worker did, and its re-run. */
   record FaultRun(long workerPid, int jobsAtKill, Run faulted, Run rerun, Throwable watcher) {}
@@ -174,6 +201,19 @@ class SparkClusterIT {
       Files.copy(in, ratingsInput);
     }
 
+    // The cluster starts while this JVM builds its session and the loopback servers.
+    clusterUp =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                time(
+                    "cluster up",
+                    () -> cluster = SparkCluster.start(work.resolve("cluster"), "2g"));
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            },
+            BACKGROUND);
     List<LocalDate> days = SampleTmdbServer.days().subList(0, DAYS);
     time("local session", SparkClusterIT::spark);
     // One TMDB stand-in per day, so that the days' ingests can run at the same time.
@@ -206,15 +246,19 @@ class SparkClusterIT {
                   for (String task : PIPELINE) {
                     List<String> args = arguments(task, localLake, LOCAL_SCHEMA);
                     time("local " + simpleName(task), () -> runLocally(task, args));
+                    if (task.equals(GOLD)) {
+                      LOCAL_GOLD.complete(null);
+                    }
                   }
                 } catch (Throwable e) {
                   localFailure = e;
+                  LOCAL_GOLD.completeExceptionally(e);
                 }
               },
               "local-reference");
       local.start();
       try {
-        time("cluster up", () -> cluster = SparkCluster.start(work.resolve("cluster"), "2g"));
+        time("cluster up (wait)", clusterUp::join);
         // The ingest jobs (daily and export, two schedules) are independent of each other and of
         // the other days: all are submitted at once. They need no executor.
         List<CompletableFuture<Run>> ingests = new ArrayList<>();
@@ -233,7 +277,8 @@ class SparkClusterIT {
                       } catch (Exception e) {
                         throw new CompletionException(e);
                       }
-                    }));
+                    },
+                    BACKGROUND));
           }
         }
         time(
@@ -246,9 +291,36 @@ class SparkClusterIT {
           } else {
             time("cluster " + simpleName(task), () -> submitted(task, args));
           }
+          if (task.equals(GOLD)) {
+            tableDifferences =
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      LOCAL_GOLD.join();
+                      try {
+                        return timed("compare tables", SparkClusterIT::differences);
+                      } catch (Exception e) {
+                        throw new CompletionException(e);
+                      }
+                    },
+                    BACKGROUND);
+          }
         }
       } finally {
         time("local reference (wait)", local::join);
+        if (cluster != null) {
+          // The tests read only the two lakes: the cluster stops while they run.
+          SparkCluster running = cluster;
+          clusterDown =
+              CompletableFuture.runAsync(
+                  () -> {
+                    try {
+                      time("cluster down", running::close);
+                    } catch (Exception e) {
+                      throw new CompletionException(e);
+                    }
+                  },
+                  BACKGROUND);
+        }
       }
     } finally {
       servers.forEach(SampleTmdbServer::close);
@@ -289,14 +361,34 @@ class SparkClusterIT {
                       watcher.setUncaughtExceptionHandler((t, e) -> watcherFailure.set(e));
                       watcher.start();
                     }));
-    time("worker-2 restart", () -> cluster.startWorker(2));
+    // Worker 2 registers again while the re-run starts; ratings, gold and recommend get both.
+    CompletableFuture<Void> restart =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                time("worker-2 restart", () -> cluster.startWorker(2));
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            },
+            BACKGROUND);
     Run rerun = timed("cluster silver re-run", () -> submitted(SILVER, args));
+    time("worker-2 restart (wait)", restart::join);
     return new FaultRun(workerPid, jobsAtKill.get(), faulted, rerun, watcherFailure.get());
   }
 
   @AfterAll
   static void stopTheClusterAndReportTimes() throws Exception {
-    if (cluster != null) {
+    if (clusterUp != null) {
+      try {
+        clusterUp.join(); // a cluster still starting when @BeforeAll failed is stopped too
+      } catch (CompletionException e) {
+        // reported by @BeforeAll
+      }
+    }
+    if (clusterDown != null) {
+      clusterDown.join();
+    } else if (cluster != null) {
       time("cluster down", () -> cluster.close());
     }
     TIMINGS.put("whole test class", (System.nanoTime() - STARTED) / 1_000_000);
@@ -313,20 +405,40 @@ class SparkClusterIT {
 
   @Test
   void everyTableButTheRecommendersEqualsTheLocalRunRowForRow() throws IOException {
-    SparkSession spark = spark();
     Set<String> local = LakeTables.tables(localLake);
     assertThat(LakeTables.tables(clusterLake))
         .as("Delta tables the cluster run wrote, vs the local run")
         .isEqualTo(local)
         .contains("silver/status_fact", "gold/movie_rankings");
-    for (String table : local) {
+    List<String> differences = tableDifferences.join();
+    assertThat(COMPARED)
+        .as("tables compared row for row (while the cluster trained the recommender)")
+        .containsExactlyInAnyOrderElementsOf(
+            local.stream().filter(t -> !RECOMMENDER_TABLES.contains(leaf(t))).toList());
+    assertThat(differences)
+        .as(
+            "differences between the cluster's and the local run's tables (all but the recommender's)")
+        .isEmpty();
+  }
+
+  /** Compares every table but the recommender's; one line per table that differs. */
+  private static List<String> differences() throws IOException {
+    SparkSession spark = spark();
+    List<String> differences = new ArrayList<>();
+    for (String table : LakeTables.tables(localLake)) {
       if (!RECOMMENDER_TABLES.contains(leaf(table))) {
-        assertSameRows(
-            table,
-            LakeTables.read(spark, localLake, table, localLake),
-            LakeTables.read(spark, clusterLake, table, clusterLake));
+        COMPARED.add(table);
+        try {
+          assertSameRows(
+              table,
+              LakeTables.read(spark, localLake, table, localLake),
+              LakeTables.read(spark, clusterLake, table, clusterLake));
+        } catch (AssertionError e) {
+          differences.add(table + ": " + e.getMessage());
+        }
       }
     }
+    return differences;
   }
 
   @Test
