@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -164,7 +163,7 @@ class SparkClusterIT {
 
   private static final List<String> COMPARED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  private static CompletableFuture<Void> clusterUp;
+  private static CompletableFuture<SparkCluster> clusterUp;
   private static CompletableFuture<Void> clusterDown;
 
   /** What the silver run with a killed worker did, and its re-run. */
@@ -203,17 +202,8 @@ class SparkClusterIT {
 
     // The cluster starts while this JVM builds its session and the loopback servers.
     clusterUp =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                time(
-                    "cluster up",
-                    () -> cluster = SparkCluster.start(work.resolve("cluster"), "2g"));
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            },
-            BACKGROUND);
+        inBackground(
+            "cluster up", () -> cluster = SparkCluster.start(work.resolve("cluster"), "2g"));
     List<LocalDate> days = SampleTmdbServer.days().subList(0, DAYS);
     time("local session", SparkClusterIT::spark);
     // One TMDB stand-in per day, so that the days' ingests can run at the same time.
@@ -268,17 +258,8 @@ class SparkClusterIT {
             List<String> args =
                 arguments(task, clusterLake, CLUSTER_SCHEMA, tmdb.get(day), exports, day);
             ingests.add(
-                CompletableFuture.supplyAsync(
-                    () -> {
-                      try {
-                        return timed(
-                            "cluster " + name,
-                            () -> submitted(INGEST, args, name.replace(' ', '-')));
-                      } catch (Exception e) {
-                        throw new CompletionException(e);
-                      }
-                    },
-                    BACKGROUND));
+                inBackground(
+                    "cluster " + name, () -> submitted(INGEST, args, name.replace(' ', '-'))));
           }
         }
         time(
@@ -293,16 +274,8 @@ class SparkClusterIT {
           }
           if (task.equals(GOLD)) {
             tableDifferences =
-                CompletableFuture.supplyAsync(
-                    () -> {
-                      LOCAL_GOLD.join();
-                      try {
-                        return timed("compare tables", SparkClusterIT::differences);
-                      } catch (Exception e) {
-                        throw new CompletionException(e);
-                      }
-                    },
-                    BACKGROUND);
+                LOCAL_GOLD.thenCompose(
+                    done -> inBackground("compare tables", SparkClusterIT::differences));
           }
         }
       } finally {
@@ -311,15 +284,12 @@ class SparkClusterIT {
           // The tests read only the two lakes: the cluster stops while they run.
           SparkCluster running = cluster;
           clusterDown =
-              CompletableFuture.runAsync(
+              inBackground(
+                  "cluster down",
                   () -> {
-                    try {
-                      time("cluster down", running::close);
-                    } catch (Exception e) {
-                      throw new CompletionException(e);
-                    }
-                  },
-                  BACKGROUND);
+                    running.close();
+                    return null;
+                  });
         }
       }
     } finally {
@@ -363,15 +333,12 @@ class SparkClusterIT {
                     }));
     // Worker 2 registers again while the re-run starts; ratings, gold and recommend get both.
     CompletableFuture<Void> restart =
-        CompletableFuture.runAsync(
+        inBackground(
+            "worker-2 restart",
             () -> {
-              try {
-                time("worker-2 restart", () -> cluster.startWorker(2));
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            },
-            BACKGROUND);
+              cluster.startWorker(2);
+              return null;
+            });
     Run rerun = timed("cluster silver re-run", () -> submitted(SILVER, args));
     time("worker-2 restart (wait)", restart::join);
     return new FaultRun(workerPid, jobsAtKill.get(), faulted, rerun, watcherFailure.get());
@@ -744,6 +711,19 @@ class SparkClusterIT {
     void run() throws Exception;
   }
 
+  /** Runs {@code step} on a {@link #BACKGROUND} thread, timed as {@code name}. */
+  private static <T> CompletableFuture<T> inBackground(String name, Step<T> step) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return timed(name, step);
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        },
+        BACKGROUND);
+  }
+
   private static <T> T timed(String name, Step<T> step) throws Exception {
     long start = System.nanoTime();
     try {
@@ -760,21 +740,6 @@ class SparkClusterIT {
           step.run();
           return null;
         });
-  }
-
-  private static void copy(Path from, Path to, java.util.function.Predicate<Path> include)
-      throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.filter(include).toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
