@@ -16,10 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -91,19 +90,7 @@ public final class LakeFiles {
       if (!fs.exists(folder)) {
         return files;
       }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
-      while (it.hasNext()) {
-        LocatedFileStatus status = it.next();
-        Optional<LocalDate> date = dateOfName.apply(status.getPath().getName());
-        if (status.isFile() && date.isPresent()) {
-          files.add(
-              new Listed(
-                  status.getPath().toString(),
-                  date.get(),
-                  status.getModificationTime(),
-                  status.getLen()));
-        }
-      }
+      walk(fs, folder, dateOfName, files);
     } catch (FileNotFoundException e) {
       return files;
     } catch (IOException e) {
@@ -112,5 +99,32 @@ public final class LakeFiles {
     }
     files.sort(Comparator.comparing(Listed::date).thenComparing(Listed::path));
     return files;
+  }
+
+  /**
+   * Adds the dated files below {@code dir}, one {@code listStatus} per folder. Not {@code
+   * listFiles(dir, true)}: its {@code LocatedFileStatus} copies each file's permission, which the
+   * local file system without Hadoop's native library reads by running {@code stat} once per file
+   * (4.3 s for the 800 bronze files of 400 days).
+   */
+  private static void walk(
+      FileSystem fs, Path dir, Function<String, Optional<LocalDate>> dateOfName, List<Listed> files)
+      throws IOException {
+    for (FileStatus status : fs.listStatus(dir)) {
+      if (status.isDirectory()) {
+        walk(fs, status.getPath(), dateOfName, files);
+        continue;
+      }
+      // only files whose name carries a date (a writer's temporary files do not)
+      Optional<LocalDate> date = dateOfName.apply(status.getPath().getName());
+      if (status.isFile() && date.isPresent()) {
+        files.add(
+            new Listed(
+                status.getPath().toString(),
+                date.get(),
+                status.getModificationTime(),
+                status.getLen()));
+      }
+    }
   }
 }
