@@ -12,6 +12,7 @@ import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
 import io.moviestatus.transform.lake.LakeState;
 import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.transform.lake.SideLane;
 import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
@@ -175,12 +176,22 @@ public final class RatingsImport {
       timings.mark("parse");
 
       LakeWriter writer = new LakeWriter(spark, lake);
-      TableChange change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
-      timings.mark("write ratings_fact");
-      writer.replaceQuarantine(
-          RatingsFactBuilder.quarantine(records, key, now),
-          all.stream().map(RatingFile::path).toList());
-      timings.mark("write quarantine");
+      // The two tables are written at once (see SideLane): the quarantine on the side lane.
+      TableChange change;
+      try (SideLane lane = SideLane.start("ratings")) {
+        SideLane.Task<Void> quarantine =
+            lane.submit(
+                "write quarantine",
+                () -> {
+                  writer.replaceQuarantine(
+                      RatingsFactBuilder.quarantine(records, key, now),
+                      all.stream().map(RatingFile::path).toList());
+                  return null;
+                });
+        change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
+        timings.mark("write ratings_fact");
+        quarantine.join(timings);
+      }
       writer.markProcessed(processedRows(all, now));
       timings.mark("commit processed_files");
       RatingsImportReport report =

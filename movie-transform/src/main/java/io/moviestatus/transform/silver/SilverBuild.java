@@ -14,6 +14,7 @@ import io.moviestatus.model.Tables;
 import io.moviestatus.transform.lake.LakeFiles;
 import io.moviestatus.transform.lake.LakeState;
 import io.moviestatus.transform.lake.LargeBatch;
+import io.moviestatus.transform.lake.SideLane;
 import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
@@ -22,12 +23,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -135,12 +136,20 @@ public final class SilverBuild {
     Instant now = clock.instant();
     SilverWriter writer = new SilverWriter(spark, lake);
     List<TableChange> changes = new ArrayList<>();
-    List<Dataset<Row>> cached = new ArrayList<>();
+    List<Dataset<Row>> cached = Collections.synchronizedList(new ArrayList<>());
+    List<BronzeFile> all = Stream.of(discover, exports, genres).flatMap(List::stream).toList();
+    List<String> paths = all.stream().map(BronzeFile::path).toList();
     try {
-      Dataset<Row> rejected = null;
-      if (!days.isEmpty()) {
-        Supplier<Dataset<Row>> status =
-            () ->
+      // Independent writes run two at a time: the status tables on this thread, dates_dim,
+      // genres_dim and the quarantine on a side lane (see SideLane). The order within each
+      // thread, and the processed-files log last, are as in a sequential build.
+      try (SideLane lane = SideLane.start("silver")) {
+        SideWrites side = new SideWrites(lane, genres, paths, now, writer, cached);
+        Runnable build =
+            () -> {
+              if (days.isEmpty()) {
+                side.queueRest(null);
+              } else {
                 buildStatus(
                     days,
                     discover,
@@ -152,41 +161,121 @@ public final class SilverBuild {
                     writer,
                     changes,
                     cached,
-                    timings);
-        // Whole-catalogue days (an export in the batch) are a million rows each.
-        rejected = exports.isEmpty() ? status.get() : LargeBatch.run(spark, status);
+                    timings,
+                    side);
+              }
+              side.join(timings).ifPresent(changes::add);
+            };
+        // Whole-catalogue days (an export in the batch) are a million rows each: every write of
+        // the batch, the side lane's included, runs with the large-batch settings.
+        if (exports.isEmpty()) {
+          build.run();
+        } else {
+          LargeBatch.run(
+              spark,
+              () -> {
+                build.run();
+                return null;
+              });
+        }
       }
-      if (!genres.isEmpty()) {
-        Dataset<Row> records = persist(BronzeParser.genreRecords(lines(genres)), cached);
-        Dataset<Row> genreRejects = QuarantineBuilder.build(records, now);
-        long quarantined = genreRejects.count();
-        timings.mark("parse genres");
-        changes.add(writer.upsertGenres(GenresDimBuilder.build(records), quarantined));
-        afterTableWrite.accept(Tables.GENRES_DIM.name());
-        timings.mark("write genres_dim");
-        rejected = rejected == null ? genreRejects : rejected.unionByName(genreRejects);
-      }
-      List<BronzeFile> all = Stream.of(discover, exports, genres).flatMap(List::stream).toList();
-      writer.replaceQuarantine(rejected, all.stream().map(BronzeFile::path).toList());
-      afterTableWrite.accept(Tables.QUARANTINE.name());
-      timings.mark("write quarantine");
       writer.markProcessed(processedRows(all, now));
       timings.mark("commit processed_files");
     } finally {
       cached.forEach(Dataset::unpersist);
     }
-    SilverBuildReport report =
-        new SilverBuildReport(
-            discover.size() + exports.size() + genres.size(), changes, timings.stages());
+    SilverBuildReport report = new SilverBuildReport(all.size(), changes, timings.stages());
     LOG.info("{}", report);
     return report;
   }
 
+  /** The genres_dim change of a build and the genre-list records it rejected. */
+  private record GenreWrite(TableChange change, Dataset<Row> rejected) {}
+
+  /**
+   * The writes of one build on its side lane, in the order queued: dates_dim (by {@link
+   * #buildStatus}), then genres_dim and the quarantine ({@link #queueRest}).
+   */
+  private final class SideWrites {
+    private final SideLane lane;
+    private final List<BronzeFile> genres;
+    private final List<String> paths;
+    private final Instant now;
+    private final SilverWriter writer;
+    private final List<Dataset<Row>> cached;
+    private SideLane.Task<GenreWrite> genreWrite;
+    private SideLane.Task<Void> quarantine;
+
+    SideWrites(
+        SideLane lane,
+        List<BronzeFile> genres,
+        List<String> paths,
+        Instant now,
+        SilverWriter writer,
+        List<Dataset<Row>> cached) {
+      this.lane = lane;
+      this.genres = genres;
+      this.paths = paths;
+      this.now = now;
+      this.writer = writer;
+      this.cached = cached;
+    }
+
+    SideLane lane() {
+      return lane;
+    }
+
+    /**
+     * Queues genres_dim (when the batch has genre files) and the quarantine of {@code
+     * statusRejects} (null: none) with the genre list's rejects.
+     */
+    void queueRest(Dataset<Row> statusRejects) {
+      SideLane.Task<GenreWrite> genreTask =
+          genres.isEmpty() ? null : lane.submit("parse + write genres_dim", this::writeGenres);
+      genreWrite = genreTask;
+      quarantine =
+          lane.submit(
+              "write quarantine",
+              () -> {
+                Dataset<Row> genreRejects = genreTask == null ? null : genreTask.value().rejected();
+                writer.replaceQuarantine(union(statusRejects, genreRejects), paths);
+                afterTableWrite.accept(Tables.QUARANTINE.name());
+                return null;
+              });
+    }
+
+    /** Waits for the queued writes; returns the genres_dim change when the batch had one. */
+    Optional<TableChange> join(StageTimings timings) {
+      Optional<TableChange> change =
+          genreWrite == null ? Optional.empty() : Optional.of(genreWrite.join(timings).change());
+      quarantine.join(timings);
+      return change;
+    }
+
+    private GenreWrite writeGenres() {
+      Dataset<Row> records = persist(BronzeParser.genreRecords(lines(genres)), cached);
+      Dataset<Row> rejected = QuarantineBuilder.build(records, now);
+      long quarantined = rejected.count();
+      TableChange change = writer.upsertGenres(GenresDimBuilder.build(records), quarantined);
+      afterTableWrite.accept(Tables.GENRES_DIM.name());
+      return new GenreWrite(change, rejected);
+    }
+  }
+
+  /** Both sets of rejected records, either of which may be null (none: an empty set). */
+  private static Dataset<Row> union(Dataset<Row> first, Dataset<Row> second) {
+    if (first == null || second == null) {
+      return first == null ? second : first;
+    }
+    return first.unionByName(second);
+  }
+
   /**
    * Builds {@code status_fact}, {@code dates_dim}, {@code movies_dim} and {@code movies_genres} for
-   * the days, from their discover and export files; returns the rejected records.
+   * the days, from their discover and export files; dates_dim and then the rest of {@code side}
+   * (given the rejected records) are queued on the side lane.
    */
-  private Dataset<Row> buildStatus(
+  private void buildStatus(
       Set<LocalDate> days,
       List<BronzeFile> discover,
       List<BronzeFile> exports,
@@ -197,7 +286,8 @@ public final class SilverBuild {
       SilverWriter writer,
       List<TableChange> changes,
       List<Dataset<Row>> cached,
-      StageTimings timings) {
+      StageTimings timings,
+      SideWrites side) {
     Dataset<Row> rejected = null;
     long quarantined = 0;
     Dataset<Row> snapshots = null;
@@ -223,6 +313,24 @@ public final class SilverBuild {
       timings.mark("parse export");
     }
 
+    long rejects = quarantined;
+    // An export batch's dates come from the driver; a discover batch's from its snapshots.
+    Dataset<Row> snapshotDates = dayStatus != null ? null : snapshots;
+    SideLane.Task<TableChange> dates =
+        side.lane()
+            .submit(
+                "write dates_dim",
+                () -> {
+                  TableChange change =
+                      writer.insertDates(
+                          snapshotDates == null
+                              ? DatesDimBuilder.of(spark, days)
+                              : DatesDimBuilder.build(snapshotDates),
+                          rejects);
+                  afterTableWrite.accept(Tables.DATES_DIM.name());
+                  return change;
+                });
+    side.queueRest(rejected);
     if (dayStatus != null) { // laid out by DayStatus: files of at most statusRowsPerFile rows
       changes.add(
           writer.replaceStatusDays(
@@ -234,12 +342,7 @@ public final class SilverBuild {
     }
     afterTableWrite.accept(Tables.STATUS_FACT.name());
     timings.mark("write status_fact");
-    changes.add(
-        writer.insertDates(
-            dayStatus != null ? DatesDimBuilder.of(spark, days) : DatesDimBuilder.build(snapshots),
-            quarantined));
-    afterTableWrite.accept(Tables.DATES_DIM.name());
-    timings.mark("write dates_dim");
+    changes.add(dates.join(timings)); // the dimensions follow only complete day tables
 
     LocalDate firstDay = days.iterator().next();
     List<BronzeFile> batch = Stream.concat(discover.stream(), exports.stream()).toList();
@@ -269,7 +372,6 @@ public final class SilverBuild {
       afterTableWrite.accept(Tables.MOVIES_GENRES.name());
       timings.mark("write movies_genres");
     }
-    return rejected;
   }
 
   /** The files dated on one of the days. */

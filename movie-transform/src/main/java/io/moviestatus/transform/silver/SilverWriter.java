@@ -56,10 +56,8 @@ final class SilverWriter {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.STATUS_FACT);
     String predicate = DeltaTables.inList("date_id", days);
     DeltaTables.replaceWhere(facts, lake, Tables.STATUS_FACT, predicate, rowsPerFile);
-    Row last = table.history(1).select("version", "operationMetrics").head();
-    Map<String, String> metrics =
-        scala.collection.JavaConverters.mapAsJavaMap(
-            last.<scala.collection.Map<String, String>>getAs(1));
+    DeltaTables.Commit last = DeltaTables.lastCommit(table);
+    Map<String, String> metrics = last.metrics();
     if ("0".equals(metrics.get("numRemovedFiles")) && metrics.containsKey("numOutputRows")) {
       return new TableChange(
           Tables.STATUS_FACT.name(),
@@ -69,7 +67,7 @@ final class SilverWriter {
           quarantined);
     }
     String path = lake.tablePath(Tables.STATUS_FACT);
-    long version = last.getLong(0);
+    long version = last.version();
     Dataset<Row> before =
         spark
             .read()
