@@ -164,20 +164,12 @@ public final class RatingsImport {
             .reduce(Dataset::unionByName)
             .orElseThrow()
             .persist(StorageLevel.MEMORY_AND_DISK());
+    LakeWriter writer = new LakeWriter(spark, lake);
     try {
       Map<String, Long> reasons = new HashMap<>();
-      records
-          .filter(col(RatingRecords.REASON).isNotNull())
-          .groupBy(RatingRecords.REASON)
-          .count()
-          .collectAsList()
-          .forEach(row -> reasons.put(row.getString(0), row.getLong(1)));
-      long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
-      timings.mark("parse");
-
-      LakeWriter writer = new LakeWriter(spark, lake);
-      // The two tables are written at once (see SideLane): the quarantine on the side lane.
       TableChange change;
+      // The two tables are written at once (see SideLane): the quarantine on the side lane, from
+      // the start; the counts by reason and ratings_fact on this thread.
       try (SideLane lane = SideLane.start("ratings")) {
         SideLane.Task<Void> quarantine =
             lane.submit(
@@ -188,6 +180,14 @@ public final class RatingsImport {
                       all.stream().map(RatingFile::path).toList());
                   return null;
                 });
+        records
+            .filter(col(RatingRecords.REASON).isNotNull())
+            .groupBy(RatingRecords.REASON)
+            .count()
+            .collectAsList()
+            .forEach(row -> reasons.put(row.getString(0), row.getLong(1)));
+        long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
+        timings.mark("parse");
         change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
         timings.mark("write ratings_fact");
         quarantine.join(timings);
