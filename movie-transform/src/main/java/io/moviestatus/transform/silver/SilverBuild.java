@@ -530,7 +530,11 @@ public final class SilverBuild {
       return this;
     }
 
-    /** Test hook: runs after each table's commit (a failure here simulates a crash mid-build). */
+    /**
+     * Test hook: runs after each table's commit (a failure here simulates a crash mid-build), on
+     * the thread that wrote the table: the build's own, or its side lane for dates_dim, genres_dim
+     * and the quarantine.
+     */
     Builder afterTableWrite(Consumer<String> hook) {
       this.afterTableWrite = requireNonNull(hook, "hook is null");
       return this;
