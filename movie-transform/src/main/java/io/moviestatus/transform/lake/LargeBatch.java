@@ -16,7 +16,9 @@ import org.apache.spark.sql.SparkSession;
  *       that turned it off: on a million rows it parses, shuffles and aggregates several times
  *       faster than interpreted operators (measured: README, "Scale");
  *   <li>uncompressed in-memory caches: the dictionary statistics of a compressed cache cost more
- *       CPU than the memory they save on one machine.
+ *       CPU than the memory they save on one machine;
+ *   <li>adaptive query execution (Spark's default, which a short-run session turns off): it
+ *       coalesces and balances the shuffles of a big batch.
  * </ul>
  *
  * <pre>{@code
@@ -35,7 +37,9 @@ public final class LargeBatch {
           "spark.sql.codegen.factoryMode",
           "FALLBACK",
           "spark.sql.inMemoryColumnarStorage.compressed",
-          "false");
+          "false",
+          "spark.sql.adaptive.enabled",
+          "true");
 
   private LargeBatch() {}
 

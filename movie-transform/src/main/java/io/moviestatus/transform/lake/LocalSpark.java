@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <pre>{@code
  * SparkSession spark = LocalSpark.session(); // local[*], UI off, Delta on, 4 shuffle partitions
- * SparkSession quick = LocalSpark.shortRunSession(); // the same without code generation
+ * SparkSession quick = LocalSpark.shortRunSession(); // no code generation, no AQE, core-many shuffle partitions
  * }</pre>
  */
 public final class LocalSpark {
@@ -24,12 +24,19 @@ public final class LocalSpark {
    * Gets or creates the JVM's local session for a short cold run (a scheduled build of one day):
    * interpreted operators instead of generated code. Compiling generated code (Janino) costs more
    * than it saves on the small batches of such a run, measured in {@code scripts/bench-cold.sh};
-   * long runs (the recommender, the demo) are faster with code generation.
+   * long runs (the recommender, the demo) are faster with code generation. For the same reason
+   * queries are planned once (no adaptive re-planning between stages) and each shuffle has one
+   * partition per core. {@link LargeBatch} turns both code generation and adaptive execution back
+   * on for a million-row batch.
    */
   public static SparkSession shortRunSession() {
     return builder()
         .config("spark.sql.codegen.wholeStage", "false")
         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .config("spark.sql.adaptive.enabled", "false")
+        .config(
+            "spark.sql.shuffle.partitions",
+            String.valueOf(Runtime.getRuntime().availableProcessors()))
         .getOrCreate();
   }
 

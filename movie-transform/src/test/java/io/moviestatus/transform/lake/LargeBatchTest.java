@@ -11,24 +11,35 @@ class LargeBatchTest {
 
   private static final String CODEGEN = "spark.sql.codegen.wholeStage";
   private static final String COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+  private static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 
   private final SparkSession spark = SharedSpark.spark();
 
   @Test
-  void theWorkRunsWithGeneratedCodeAndUncompressedCachesAndTheSessionsSettingsComeBack() {
+  void theWorkRunsWithGeneratedCodeUncompressedCachesAndAdaptiveExecutionAndTheSettingsComeBack() {
     String original = spark.conf().get(CODEGEN, null);
+    String adaptive = spark.conf().get(ADAPTIVE);
     spark.conf().set(CODEGEN, "false");
+    spark.conf().set(ADAPTIVE, "false"); // as in a short-run session
     spark.conf().unset(COMPRESSED);
     try {
       String seen =
           LargeBatch.run(
-              spark, () -> spark.conf().get(CODEGEN) + " " + spark.conf().get(COMPRESSED));
+              spark,
+              () ->
+                  String.join(
+                      " ",
+                      spark.conf().get(CODEGEN),
+                      spark.conf().get(COMPRESSED),
+                      spark.conf().get(ADAPTIVE)));
 
-      assertThat(seen).as("settings inside the work").isEqualTo("true false");
+      assertThat(seen).as("settings inside the work").isEqualTo("true false true");
       assertThat(spark.conf().get(CODEGEN)).as("the session's own value again").isEqualTo("false");
+      assertThat(spark.conf().get(ADAPTIVE)).as("the session's own value again").isEqualTo("false");
       assertThat(spark.conf().contains(COMPRESSED)).as("an unset key is unset again").isFalse();
     } finally {
       restore(original);
+      spark.conf().set(ADAPTIVE, adaptive);
     }
   }
 
