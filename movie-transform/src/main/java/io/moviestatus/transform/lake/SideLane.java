@@ -65,10 +65,8 @@ public final class SideLane implements AutoCloseable {
               try {
                 T value = work.get();
                 return new Timed<>(value, (System.nanoTime() - start) / 1_000_000);
-              } catch (RuntimeException | Error e) {
-                if (e instanceof RuntimeException runtime) {
-                  failure = runtime;
-                }
+              } catch (RuntimeException e) {
+                failure = e;
                 throw e;
               }
             });

@@ -193,8 +193,8 @@ public final class SilverBuild {
   private record GenreWrite(TableChange change, Dataset<Row> rejected) {}
 
   /**
-   * The writes of one build on its side lane, in the order queued: dates_dim (by {@link
-   * #buildStatus}), then genres_dim and the quarantine ({@link #queueRest}).
+   * The writes of one build on its side lane, in the order queued: dates_dim ({@link #queueDates}),
+   * then genres_dim and the quarantine ({@link #queueRest}).
    */
   private final class SideWrites {
     private final SideLane lane;
@@ -221,8 +221,24 @@ public final class SilverBuild {
       this.cached = cached;
     }
 
-    SideLane lane() {
-      return lane;
+    /**
+     * Queues dates_dim: the dates of {@code snapshots}, or the {@code days} themselves when {@code
+     * snapshots} is null (an export batch, whose dates come from the driver).
+     */
+    SideLane.Task<TableChange> queueDates(
+        Dataset<Row> snapshots, Set<LocalDate> days, long quarantined) {
+      return lane.submit(
+          "write dates_dim",
+          () -> {
+            TableChange change =
+                writer.insertDates(
+                    snapshots == null
+                        ? DatesDimBuilder.of(spark, days)
+                        : DatesDimBuilder.build(snapshots),
+                    quarantined);
+            afterTableWrite.accept(Tables.DATES_DIM.name());
+            return change;
+          });
     }
 
     /**
@@ -313,23 +329,8 @@ public final class SilverBuild {
       timings.mark("parse export");
     }
 
-    long rejects = quarantined;
-    // An export batch's dates come from the driver; a discover batch's from its snapshots.
-    Dataset<Row> snapshotDates = dayStatus != null ? null : snapshots;
     SideLane.Task<TableChange> dates =
-        side.lane()
-            .submit(
-                "write dates_dim",
-                () -> {
-                  TableChange change =
-                      writer.insertDates(
-                          snapshotDates == null
-                              ? DatesDimBuilder.of(spark, days)
-                              : DatesDimBuilder.build(snapshotDates),
-                          rejects);
-                  afterTableWrite.accept(Tables.DATES_DIM.name());
-                  return change;
-                });
+        side.queueDates(dayStatus != null ? null : snapshots, days, quarantined);
     side.queueRest(rejected);
     if (dayStatus != null) { // laid out by DayStatus: files of at most statusRowsPerFile rows
       changes.add(
