@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a launcher command that runs long enough for Spark's code generation to pay: {@link
- * MovieStatus} starts it on {@code LocalSpark.session()}, every other command on {@code
- * LocalSpark.shortRunSession()}.
+ * Marks a launcher command that runs long enough for adaptive query execution to pay (and, in
+ * {@code bin/movie-status}, C2): {@link MovieStatus} starts it on {@code LocalSpark.session()},
+ * every other command on {@code LocalSpark.shortRunSession()}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -55,7 +55,7 @@ class CommandLineTest {
   }
 
   @Test
-  void onlyTheCommandsThatTrainTheRecommenderStartTheCodeGeneratingSession() {
+  void onlyTheCommandsThatTrainTheRecommenderStartTheLongRunSession() {
     List<String> longRuns =
         MovieStatus.commandLine().getSubcommands().values().stream()
             .filter(command -> MovieStatus.isLongRun(command.getCommandSpec()))

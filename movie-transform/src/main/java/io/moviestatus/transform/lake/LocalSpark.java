@@ -6,33 +6,37 @@ import org.apache.spark.sql.SparkSession;
  * A local SparkSession with Delta Lake, for the launcher, tests and benchmarks. Databricks jobs use
  * the cluster's session ({@code SparkSession.builder().getOrCreate()}) instead.
  *
+ * <p>Both sessions run Spark's interpreted operators instead of generated code: on one machine,
+ * compiling generated code (Janino) costs more than it saves on anything short of a million-row
+ * batch, for the short builds and for the recommender alike (measured with cold {@code
+ * bin/movie-status} runs, README "Benchmark"). {@link LargeBatch} turns code generation back on for
+ * a million-row batch.
+ *
  * <pre>{@code
- * SparkSession spark = LocalSpark.session(); // local[*], UI off, Delta on, 4 shuffle partitions
- * SparkSession quick = LocalSpark.shortRunSession(); // no code generation, no AQE, core-many shuffle partitions
+ * SparkSession spark = LocalSpark.session(); // local[*], UI off, Delta on, 4 shuffle partitions, AQE
+ * SparkSession quick = LocalSpark.shortRunSession(); // no AQE, core-many shuffle partitions
  * }</pre>
  */
 public final class LocalSpark {
 
   private LocalSpark() {}
 
-  /** Gets or creates the JVM's local session, with Spark's code generation as on a cluster. */
+  /**
+   * Gets or creates the JVM's local session: adaptive query execution on, four shuffle partitions.
+   * The launcher's session for long runs (the recommender, the demo); the tests' session.
+   */
   public static SparkSession session() {
     return builder().getOrCreate();
   }
 
   /**
    * Gets or creates the JVM's local session for a short cold run (a scheduled build of one day):
-   * interpreted operators instead of generated code. Compiling generated code (Janino) costs more
-   * than it saves on the small batches of such a run, measured in {@code scripts/bench-cold.sh};
-   * long runs (the recommender, the demo) are faster with code generation. For the same reason
    * queries are planned once (no adaptive re-planning between stages) and each shuffle has one
-   * partition per core. {@link LargeBatch} turns both code generation and adaptive execution back
-   * on for a million-row batch.
+   * partition per core, measured in {@code scripts/bench-cold.sh}. {@link LargeBatch} turns
+   * adaptive execution back on for a million-row batch.
    */
   public static SparkSession shortRunSession() {
     return builder()
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .config("spark.sql.adaptive.enabled", "false")
         .config(
             "spark.sql.shuffle.partitions",
@@ -46,6 +50,8 @@ public final class LocalSpark {
         .master("local[*]")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")
         .config("spark.sql.adaptive.enabled", "true")

@@ -26,6 +26,8 @@ public final class SharedSpark {
     SparkSession spark = LocalSpark.session();
     spark.sparkContext().setLogLevel("ERROR");
     spark.conf().set("spark.sql.shuffle.partitions", "1"); // test data is tiny
+    // Planned once, as the launcher's short builds run (LocalSpark.shortRunSession()).
+    spark.conf().set("spark.sql.adaptive.enabled", "false");
     return spark;
   }
 
