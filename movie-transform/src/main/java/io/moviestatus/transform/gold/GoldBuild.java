@@ -14,8 +14,11 @@ import io.moviestatus.transform.lake.TableChange;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -86,18 +89,19 @@ public final class GoldBuild {
     }
     LakeWriter writer = new LakeWriter(spark, lake);
     Dataset<Row> status = writer.read(Tables.STATUS_FACT);
-    List<LocalDate> dates = selectDates(writer, status);
+    Selection selection = select(writer, status);
+    List<LocalDate> dates = selection.dates();
     timings.mark("state read (dates to build)");
     if (dates.isEmpty()) {
       LOG.info("gold: nothing to build");
       return new GoldBuildReport(List.of(), List.of(), timings.stages());
     }
     LOG.info("gold: ranking {} date(s) with m = {}", dates.size(), minimumVotes);
-    Object[] inputDays =
-        MovieRankingsBuilder.inputDates(dates).stream().map(Date::valueOf).toArray();
+    Collection<LocalDate> inputDates = MovieRankingsBuilder.inputDates(dates);
+    Object[] inputDays = inputDates.stream().map(Date::valueOf).toArray();
     Dataset<Row> input = status.filter(col("date_id").isin(inputDays)); // pruned to those days
     // A day of the whole catalogue (the daily export) is a million rows: large-batch settings.
-    long rows = input.count();
+    long rows = selection.rows(inputDates, input);
     timings.mark("input rows");
     GoldBuildReport report =
         rows >= LargeBatch.ROWS
@@ -132,21 +136,37 @@ public final class GoldBuild {
     }
   }
 
-  private List<LocalDate> selectDates(LakeWriter writer, Dataset<Row> status) {
+  /**
+   * The dates to rank, and the rows of status_fact per date when the scan that found them counted
+   * them (then the input's size needs no second scan).
+   */
+  private record Selection(List<LocalDate> dates, Map<LocalDate, Long> rowsByDate) {
+
+    /** Rows of {@code input} (status_fact on {@code inputDates}). */
+    long rows(Collection<LocalDate> inputDates, Dataset<Row> input) {
+      if (rowsByDate == null) {
+        return input.count();
+      }
+      return inputDates.stream().mapToLong(day -> rowsByDate.getOrDefault(day, 0L)).sum();
+    }
+  }
+
+  private Selection select(LakeWriter writer, Dataset<Row> status) {
     if (date != null) {
       boolean known = !status.filter(col("date_id").equalTo(Date.valueOf(date))).isEmpty();
       if (!known) {
         throw new IllegalArgumentException("status_fact has no rows for " + date);
       }
-      return List.of(date);
+      return new Selection(List.of(date), null);
     }
     // The two scans run at once (see SideLane).
     try (SideLane lane = SideLane.start("gold")) {
       SideLane.Task<Set<LocalDate>> ranked =
           lane.submit("read ranked dates", () -> dates(writer.read(Tables.MOVIE_RANKINGS)));
-      Set<LocalDate> all = dates(status);
+      Map<LocalDate, Long> rowsByDate = rowsByDate(status);
+      Set<LocalDate> all = new TreeSet<>(rowsByDate.keySet());
       all.removeAll(ranked.value());
-      return List.copyOf(all);
+      return new Selection(List.copyOf(all), rowsByDate);
     }
   }
 
@@ -154,6 +174,15 @@ public final class GoldBuild {
     return table.select("date_id").distinct().as(Encoders.DATE()).collectAsList().stream()
         .map(Date::toLocalDate)
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Rows per date_id, in one scan. */
+  private static Map<LocalDate, Long> rowsByDate(Dataset<Row> table) {
+    Map<LocalDate, Long> rows = new TreeMap<>();
+    for (Row row : table.groupBy("date_id").count().collectAsList()) {
+      rows.put(row.getDate(0).toLocalDate(), row.getLong(1));
+    }
+    return rows;
   }
 
   /** Configures a {@link GoldBuild}. */
