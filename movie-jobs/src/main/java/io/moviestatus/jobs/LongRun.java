@@ -6,9 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a launcher command that runs long enough for adaptive query execution to pay (and, in
- * {@code bin/movie-status}, C2): {@link MovieStatus} starts it on {@code LocalSpark.session()},
- * every other command on {@code LocalSpark.shortRunSession()}.
+ * Marks a launcher command that trains the recommender: {@link MovieStatus} starts it on {@code
+ * LocalSpark.session()} (adaptive query execution, four shuffle partitions), every other command on
+ * {@code LocalSpark.shortRunSession()}; {@code bin/movie-status} gives it C2 and the default
+ * collector, measured faster for the recommender than C1 (README, "Command line").
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -98,10 +98,9 @@ public final class GoldBuild {
     }
     LOG.info("gold: ranking {} date(s) with m = {}", dates.size(), minimumVotes);
     Collection<LocalDate> inputDates = MovieRankingsBuilder.inputDates(dates);
-    Object[] inputDays = inputDates.stream().map(Date::valueOf).toArray();
-    Dataset<Row> input = status.filter(col("date_id").isin(inputDays)); // pruned to those days
+    Dataset<Row> input = onDates(status, inputDates); // pruned to those days
     // A day of the whole catalogue (the daily export) is a million rows: large-batch settings.
-    long rows = selection.rows(inputDates, input);
+    long rows = selection.rows(inputDates);
     timings.mark("input rows");
     GoldBuildReport report =
         rows >= LargeBatch.ROWS
@@ -136,28 +135,24 @@ public final class GoldBuild {
     }
   }
 
-  /**
-   * The dates to rank, and the rows of status_fact per date when the scan that found them counted
-   * them (then the input's size needs no second scan).
-   */
+  /** The dates to rank, and the rows of status_fact per date from the scan that found them. */
   private record Selection(List<LocalDate> dates, Map<LocalDate, Long> rowsByDate) {
 
-    /** Rows of {@code input} (status_fact on {@code inputDates}). */
-    long rows(Collection<LocalDate> inputDates, Dataset<Row> input) {
-      if (rowsByDate == null) {
-        return input.count();
-      }
+    /** Rows of status_fact on {@code inputDates}. */
+    long rows(Collection<LocalDate> inputDates) {
       return inputDates.stream().mapToLong(day -> rowsByDate.getOrDefault(day, 0L)).sum();
     }
   }
 
   private Selection select(LakeWriter writer, Dataset<Row> status) {
     if (date != null) {
-      boolean known = !status.filter(col("date_id").equalTo(Date.valueOf(date))).isEmpty();
-      if (!known) {
+      // One scan of the date's input days both checks the date and counts the input.
+      Map<LocalDate, Long> rowsByDate =
+          rowsByDate(onDates(status, MovieRankingsBuilder.inputDates(List.of(date))));
+      if (!rowsByDate.containsKey(date)) {
         throw new IllegalArgumentException("status_fact has no rows for " + date);
       }
-      return new Selection(List.of(date), null);
+      return new Selection(List.of(date), rowsByDate);
     }
     // The two scans run at once (see SideLane).
     try (SideLane lane = SideLane.start("gold")) {
@@ -168,6 +163,10 @@ public final class GoldBuild {
       all.removeAll(ranked.value());
       return new Selection(List.copyOf(all), rowsByDate);
     }
+  }
+
+  private static Dataset<Row> onDates(Dataset<Row> status, Collection<LocalDate> days) {
+    return status.filter(col("date_id").isin(days.stream().map(Date::valueOf).toArray()));
   }
 
   private static Set<LocalDate> dates(Dataset<Row> table) {
