@@ -248,11 +248,8 @@ final class SilverWriter {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.MOVIES_GENRES);
     long before = DeltaTables.version(table);
     Dataset<Row> current = table.toDF().join(movies.select("movie_id"), "movie_id", "left_semi");
-    Column samePair =
-        col("p.movie_id")
-            .equalTo(col("c.movie_id"))
-            .and(col("p.genre_id").equalTo(col("c.genre_id")));
-    Dataset<Row> added = pairs.as("p").join(current.as("c"), samePair, "left_anti"); // new pairs
+    // Set differences by (movie_id, genre_id), both distinct: a pair is inserted at most once.
+    Dataset<Row> added = pairs.except(current); // pairs the latest snapshots newly list
     Dataset<Row> removed = current.except(pairs); // pairs the latest snapshots no longer list
     String on = "t.movie_id = s.movie_id AND t.genre_id = s.genre_id";
     Map<String, String> insert = Map.of("movie_id", "s.movie_id", "genre_id", "s.genre_id");
