@@ -52,13 +52,19 @@ final class DemoCommand implements Callable<Integer> {
    * The demo's recommender: the defaults with both grids narrowed to the values the whole default
    * grid chooses on the bundled ratings (ranking model rank 32, regParam 1, α 4, CENTERED; rating
    * model rank 20, regParam 0.1), so it fits each model once where {@code recommend} tries 4 + 2
-   * candidates, with the same models, metrics and recommendations.
+   * candidates; and one ALS block instead of Spark's 10 (as {@code recommend --blocks 1}): its
+   * 2,005 ratings fit in one task per stage, and ten tasks of a few ratings each cost more in
+   * scheduling than they share out. Cold {@code recommend} with this grid on the demo lake, two
+   * runs each in turns: training 65–69 s with 10 blocks, 33 s with one, 37–40 s with two; the same
+   * parameters chosen, test NDCG@10 0.6575 → 0.6590, RMSE 0.5869 → 0.5868 (ALS seeds its initial
+   * factors per block), the same 530 recommendations; the whole process 93–98 s → 60 s.
    */
   static final RecommenderConfig RECOMMENDER =
       RecommenderConfig.defaults()
           .withSeed(42)
           .withGrid(List.of(20), List.of(0.1))
-          .withRankingGrid(List.of(32), List.of(1.0), List.of(4.0), List.of(Confidence.CENTERED));
+          .withRankingGrid(List.of(32), List.of(1.0), List.of(4.0), List.of(Confidence.CENTERED))
+          .withBlocks(1);
 
   @Mixin LakeOption lake = new LakeOption();
   @Mixin TimingsOption timings = new TimingsOption();
