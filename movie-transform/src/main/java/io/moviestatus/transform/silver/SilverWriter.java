@@ -247,10 +247,16 @@ final class SilverWriter {
   TableChange replaceMovieGenres(Dataset<Row> pairs, Dataset<Row> movies, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.MOVIES_GENRES);
     long before = DeltaTables.version(table);
-    Dataset<Row> current = table.toDF().join(movies.select("movie_id"), "movie_id", "left_semi");
+    // Both sides select the pair's columns by name: except compares columns by position.
+    Dataset<Row> listed = pairs.select("movie_id", "genre_id");
+    Dataset<Row> current =
+        table
+            .toDF()
+            .join(movies.select("movie_id"), "movie_id", "left_semi")
+            .select("movie_id", "genre_id");
     // Set differences by (movie_id, genre_id), both distinct: a pair is inserted at most once.
-    Dataset<Row> added = pairs.except(current); // pairs the latest snapshots newly list
-    Dataset<Row> removed = current.except(pairs); // pairs the latest snapshots no longer list
+    Dataset<Row> added = listed.except(current); // pairs the latest snapshots newly list
+    Dataset<Row> removed = current.except(listed); // pairs the latest snapshots no longer list
     String on = "t.movie_id = s.movie_id AND t.genre_id = s.genre_id";
     Map<String, String> insert = Map.of("movie_id", "s.movie_id", "genre_id", "s.genre_id");
     if (removed.isEmpty()) {
