@@ -60,6 +60,11 @@ public final class LocalSpark {
         .config(
             "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.databricks.delta.snapshotPartitions", "2")
+        // The local lake's file system without a chmod or readlink process per file written.
+        .config("spark.hadoop.fs.file.impl", ShelllessLocalFileSystem.class.getName())
+        .config(
+            "spark.hadoop.fs.AbstractFileSystem.file.impl",
+            ShelllessLocalFileSystem.Context.class.getName())
         // Delta's VACUUM lists a table in this many tasks (Spark's default 10,000: about 10 s a
         // table on one machine for a listing that takes milliseconds).
         .config("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4")
