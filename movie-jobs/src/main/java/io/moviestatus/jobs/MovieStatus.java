@@ -23,13 +23,14 @@ import picocli.CommandLine.Command;
       "6:the day's TMDB daily ID export is not published yet (ingest --source export)"
     },
     description =
-        "TMDB movie status lakehouse: ingest, silver, ratings, gold, recommend, report, sql, demo.",
+        "TMDB movie status lakehouse: ingest, silver, ratings, gold, pipeline, recommend, report, sql, demo.",
     subcommands = {
       DemoCommand.class,
       IngestJob.class,
       SilverJob.class,
       RatingsJob.class,
       GoldJob.class,
+      PipelineCommand.class,
       RecommendJob.class,
       ReportJob.class,
       SqlCommand.class,

@@ -39,6 +39,7 @@ class CommandLineTest {
         "silver",
         "ratings",
         "gold",
+        "pipeline",
         "recommend",
         "report",
         "sql",
@@ -199,6 +200,41 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err())
         .startsWith("error: --minimum-votes must be a finite number >= 0, was -1.0\n");
+  }
+
+  @Test
+  void pipelineRatingsOptionsWithoutRatingsAreAUsageError() {
+    Cli result = Cli.run("pipeline", "--ratings-format", "events");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "error: --ratings-format and --ratings-links apply to --ratings only",
+            "try 'movie-status pipeline --help'");
+  }
+
+  @Test
+  void pipelineRatingsNeedAFormatAndAKeyBeforeAnyStageRuns() {
+    assertThat(Cli.run("pipeline", "--ratings", "drop/").err())
+        .as("--ratings without --ratings-format")
+        .startsWith("error: --ratings needs --ratings-format (movielens or events)\n");
+    assertThat(Cli.run("pipeline", "--ratings", "drop/", "--ratings-format", "csv").err())
+        .as("an unknown format")
+        .startsWith("error: unknown ratings format 'csv' (expected movielens or events)\n");
+
+    PipelineCommand command = new PipelineCommand();
+    command.environment = Map.of();
+    picocli.CommandLine cli = Jobs.commandLine(command);
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    assertThat(cli.execute("--ratings", "drop/", "--ratings-format", "events"))
+        .as("exit code without RATINGS_HMAC_KEY")
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("error: no pseudonymisation key: set RATINGS_HMAC_KEY (at least 16 bytes)\n");
+    assertThat(Cli.run("pipeline", "--ratings-links", "links.csv").exitCode())
+        .as("--ratings-links alone")
+        .isEqualTo(2);
   }
 
   @Test

@@ -1,0 +1,187 @@
+package io.moviestatus.jobs;
+
+import static java.util.Objects.requireNonNull;
+
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.transform.gold.GoldBuild;
+import io.moviestatus.transform.gold.GoldBuildReport;
+import io.moviestatus.transform.lake.StageTimings;
+import io.moviestatus.transform.ratings.RatingsFormat;
+import io.moviestatus.transform.ratings.RatingsImport;
+import io.moviestatus.transform.ratings.RatingsImportReport;
+import io.moviestatus.transform.silver.SilverBuild;
+import io.moviestatus.transform.silver.SilverBuildReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code movie-status pipeline}: one scheduled day's builds in one process, in the order of the
+ * Databricks {@code pipeline} job ({@code terraform/jobs.tf}): {@code silver}, then {@code ratings}
+ * when {@code --ratings} names an input, then {@code gold}. On Databricks those tasks share one job
+ * cluster, so every task after the first finds its driver's JVM warm; this command gives a local
+ * scheduler the same: Spark starts once, and the JIT-compiled Spark and Delta code of one stage
+ * serves the next, where three separate commands each start cold.
+ *
+ * <p>Every option is checked before the first stage runs. A stage that fails stops the pipeline:
+ * the stages before it stay committed, those after it do not run, and the error line names the
+ * stage (exit code as the stage's own command would give). Recommend stays its own command: it runs
+ * long enough for the launcher's other JIT settings, and is usually scheduled less often.
+ *
+ * <pre>{@code
+ * bin/movie-status ingest --date 2026-11-25
+ * RATINGS_HMAC_KEY=… bin/movie-status pipeline --ratings drop/ --ratings-format events
+ * }</pre>
+ */
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run silver, ratings (with --ratings) and gold in one process, as the Databricks pipeline job.",
+      "Pseudonymisation key for --ratings: RATINGS_HMAC_KEY in the environment (at least 16 bytes)."
+    })
+final class PipelineCommand implements Callable<Integer> {
+
+  /** The stages' configurations; {@code ratings} is null when the run imports no ratings. */
+  record Config(SilverJob.Config silver, RatingsJob.Config ratings, GoldJob.Config gold) {
+    Config {
+      requireNonNull(silver, "silver is null");
+      requireNonNull(gold, "gold is null");
+    }
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin LakeOption lake = new LakeOption();
+  @Mixin CatalogOption catalog = new CatalogOption();
+  @Mixin TimingsOption timings = new TimingsOption();
+
+  @Option(
+      names = "--ratings",
+      paramLabel = "PATH",
+      description =
+          "Import this rating file or folder between silver and gold (as ratings --input).")
+  String ratings;
+
+  @Option(
+      names = "--ratings-format",
+      paramLabel = "movielens|events",
+      description = "Format of --ratings (as ratings --format).")
+  String ratingsFormat;
+
+  @Option(
+      names = "--ratings-links",
+      paramLabel = "PATH",
+      description = "MovieLens links.csv when it is not beside ratings.csv (as ratings --links).")
+  String ratingsLinks;
+
+  @Option(
+      names = "--minimum-votes",
+      paramLabel = "M",
+      defaultValue = "500",
+      description =
+          "m of gold's weighted rating (as gold --minimum-votes; default: ${DEFAULT-VALUE}).")
+  double minimumVotes;
+
+  /** Environment the ratings key is read from; a test may replace it. */
+  Map<String, String> environment = System.getenv();
+
+  Config config() {
+    return Jobs.validated(
+        spec,
+        () -> {
+          LakeLayout layout = lake.layout();
+          return new Config(
+              new SilverJob.Config(layout, null, null),
+              ratingsConfig(layout),
+              new GoldJob.Config(layout, null, minimumVotes));
+        });
+  }
+
+  private RatingsJob.Config ratingsConfig(LakeLayout layout) {
+    if (ratings == null) {
+      if (ratingsFormat != null || ratingsLinks != null) {
+        throw new IllegalArgumentException(
+            "--ratings-format and --ratings-links apply to --ratings only");
+      }
+      return null;
+    }
+    if (ratingsFormat == null) {
+      throw new IllegalArgumentException("--ratings needs --ratings-format (movielens or events)");
+    }
+    RatingsFormat format = RatingsFormat.parse(ratingsFormat);
+    if (ratingsLinks != null && format != RatingsFormat.MOVIELENS) {
+      throw new IllegalArgumentException(
+          "--ratings-links applies to --ratings-format movielens only");
+    }
+    return new RatingsJob.Config(
+        layout, ratings, format, ratingsLinks, RatingsJob.key(environment));
+  }
+
+  @Override
+  public Integer call() {
+    Config config = config();
+    SparkSession spark = Jobs.spark();
+    // Every stage is configured (and so every option checked) before the first one runs.
+    SilverBuild silver = Jobs.validated(spec, () -> SilverJob.build(spark, config.silver()));
+    RatingsImport ratingsImport =
+        config.ratings() == null
+            ? null
+            : Jobs.validated(spec, () -> RatingsJob.ratingsImport(spark, config.ratings()));
+    GoldBuild gold = Jobs.validated(spec, () -> GoldJob.build(spark, config.gold()));
+    var startup = timings.startup();
+
+    StageTimings stages = new StageTimings("pipeline");
+    SilverBuildReport silverReport = stage("silver", silver::run);
+    System.out.println(silverReport);
+    stages.mark("silver");
+    timings.print("silver", startup, silverReport.timings());
+    if (ratingsImport != null) {
+      RatingsImportReport ratingsReport = stage("ratings", ratingsImport::run);
+      System.out.println(ratingsReport);
+      stages.mark("ratings");
+      timings.print("ratings", List.of(), ratingsReport.timings());
+    }
+    GoldBuildReport goldReport = stage("gold", gold::run);
+    System.out.println(goldReport);
+    stages.mark("gold");
+    timings.print("gold", List.of(), goldReport.timings());
+
+    List<StageTimings.Stage> all = new ArrayList<>(stages.stages());
+    timings.print("pipeline", startup, all);
+    catalog.register(config.silver().lake());
+    return 0;
+  }
+
+  /**
+   * Runs one stage; a failure is rethrown naming the stage, its cause kept (the exit code follows
+   * the cause, as for the stage's own command).
+   */
+  private static <T> T stage(String name, Supplier<T> run) {
+    try {
+      return run.get();
+    } catch (RuntimeException e) {
+      throw new PipelineStageException(name, e);
+    }
+  }
+
+  /** A stage of the pipeline failed; the message names it and the cause's one-line message. */
+  static final class PipelineStageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    PipelineStageException(String stage, Throwable cause) {
+      super(
+          stage
+              + " failed (the stages before it are committed, those after it did not run): "
+              + Jobs.oneLine(cause),
+          cause);
+    }
+  }
+}
