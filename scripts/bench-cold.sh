@@ -9,9 +9,10 @@
 # Figures measured before the AppCDS archive exists include recording it: run any command once first.
 # Prints: bare start (silver on an empty lake); silver with nothing new after DAYS days; silver for one new
 # day after DAYS-1 days and after 1 day (day 2); full build of DAYS days; gold for the one new date; ratings
-# for one new events file of 10,000 ratings. Ratios are to the bare start of the same run.
+# for one new events file of 10,000 ratings; the same day as one `pipeline` process (silver, ratings, gold
+# in one JVM; run in turns with the three commands). Ratios are to the bare start of the same run.
 # Environment: RUNS (3), WORK (target/bench-cold), ONLY (space-separated subset of: bare nothing day2 dayN
-# full gold ratings), TIMINGS=1 prints each run's --timings breakdown, KEEP_TEMPLATES=1 reuses the history
+# full gold ratings pipeline), TIMINGS=1 prints each run's --timings breakdown, KEEP_TEMPLATES=1 reuses the history
 # lakes of an earlier run (built by the launcher; rebuild them when the code changed).
 set -euo pipefail
 movies="${1:?usage: scripts/bench-cold.sh MOVIES DAYS}"
@@ -20,7 +21,7 @@ days="${2:?usage: scripts/bench-cold.sh MOVIES DAYS}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-3}"
 work="$(mkdir -p "${WORK:-$root/target/bench-cold}" && cd "${WORK:-$root/target/bench-cold}" && pwd)"
-only="${ONLY:-bare nothing day2 dayN full gold ratings}"
+only="${ONLY:-bare nothing day2 dayN full gold ratings pipeline}"
 gen="$root/scripts/bench_bronze.py"
 launcher="$root/bin/movie-status"
 export RATINGS_HMAC_KEY="bench-cold-pseudonymisation-key"
@@ -84,7 +85,7 @@ if wants bare; then
   report bare "bare start (silver, empty lake)" "${values[@]}"
 fi
 
-if wants day2 || wants dayN || wants gold || wants ratings; then
+if wants day2 || wants dayN || wants gold || wants ratings || wants pipeline; then
   template "$work/lake-$key-1" 1
   template "$work/lake-$key-$((days - 1))" $((days - 1))
 fi
@@ -99,20 +100,29 @@ if wants day2; then
   report day2 "silver, one new day after 1 day (day 2)" "${values[@]}"
 fi
 
-if wants dayN || wants gold || wants ratings; then
-  silver=() gold=() ratings=()
+if wants dayN || wants gold || wants ratings || wants pipeline; then
+  silver=() gold=() ratings=() pipeline=()
   for ((r = 0; r < runs; r++)); do
-    lake="$work/lake-$key-$((days - 1))" && restore "$lake"
-    python3 "$gen" "$lake" "$movies" $((days - 1)) $((days - 1))
-    silver+=("$(timed silver --lake "$lake" "${timings[@]}")")
-    if wants gold; then gold+=("$(timed gold --lake "$lake" "${timings[@]}")"); fi
-    if wants ratings; then
-      ratings+=("$(timed ratings --lake "$lake" --input "$work/ratings-new.csv" --format events "${timings[@]}")")
+    lake="$work/lake-$key-$((days - 1))"
+    if wants dayN || wants gold || wants ratings; then
+      restore "$lake"
+      python3 "$gen" "$lake" "$movies" $((days - 1)) $((days - 1))
+      silver+=("$(timed silver --lake "$lake" "${timings[@]}")")
+      if wants gold; then gold+=("$(timed gold --lake "$lake" "${timings[@]}")"); fi
+      if wants ratings; then
+        ratings+=("$(timed ratings --lake "$lake" --input "$work/ratings-new.csv" --format events "${timings[@]}")")
+      fi
+    fi
+    if wants pipeline; then # the same day and ratings file, in turns with the three commands
+      restore "$lake"
+      python3 "$gen" "$lake" "$movies" $((days - 1)) $((days - 1))
+      pipeline+=("$(timed pipeline --lake "$lake" --ratings "$work/ratings-new.csv" --ratings-format events "${timings[@]}")")
     fi
   done
   wants dayN && report dayN "silver, one new day after $((days - 1)) days (day $days)" "${silver[@]}"
   wants gold && report gold "gold, one new date" "${gold[@]}"
   wants ratings && report ratings "ratings, one new file of 10,000 ratings" "${ratings[@]}"
+  wants pipeline && report pipeline "pipeline: day $days + the ratings file, one process" "${pipeline[@]}"
 fi
 
 if wants nothing; then
@@ -152,6 +162,10 @@ if [[ -n "${result[bare]:-}" ]]; then
   ratio full "silver, full build" 5
   ratio gold "gold, one new date" 3
   ratio ratings "ratings, one new file" 3
+fi
+if [[ -n "${result[pipeline]:-}" && -n "${result[dayN]:-}" && -n "${result[gold]:-}" && -n "${result[ratings]:-}" ]]; then
+  awk -v p="${result[pipeline]}" -v s="${result[dayN]}" -v g="${result[gold]}" -v r="${result[ratings]}" \
+    'BEGIN { printf "  %-44s %5.2fx  (%.2f s for the three commands, medians)\n", "pipeline / (silver + ratings + gold)", p / (s + g + r), s + g + r }'
 fi
 if [[ -n "${result[day2]:-}" && -n "${result[dayN]:-}" ]]; then
   awk -v a="${result[dayN]}" -v b="${result[day2]}" -v d="$days" \

@@ -11,7 +11,6 @@ import io.moviestatus.transform.ratings.RatingsImport;
 import io.moviestatus.transform.ratings.RatingsImportReport;
 import io.moviestatus.transform.silver.SilverBuild;
 import io.moviestatus.transform.silver.SilverBuildReport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -154,8 +153,7 @@ final class PipelineCommand implements Callable<Integer> {
     stages.mark("gold");
     timings.print("gold", List.of(), goldReport.timings());
 
-    List<StageTimings.Stage> all = new ArrayList<>(stages.stages());
-    timings.print("pipeline", startup, all);
+    timings.print("pipeline", startup, stages.stages());
     catalog.register(config.silver().lake());
     return 0;
   }
