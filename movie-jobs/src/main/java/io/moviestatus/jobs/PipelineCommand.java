@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
  * serves the next, where three separate commands each start cold.
  *
  * <p>Every option is checked before the first stage runs. A stage that fails stops the pipeline:
- * the stages before it stay committed, those after it do not run, and the error line names the
- * stage (exit code as the stage's own command would give). Recommend stays its own command: it runs
- * long enough for the launcher's other JIT settings, and is usually scheduled less often.
+ * the stages before it stay committed, those after it do not run, and the one error line names the
+ * stage, those done and those not run (exit code as the stage's own command would give). Recommend
+ * stays its own command: it runs long enough for the launcher's other JIT settings, and is usually
+ * scheduled less often.
  *
  * <pre>{@code
  * bin/movie-status ingest --date 2026-11-25
@@ -137,18 +138,20 @@ final class PipelineCommand implements Callable<Integer> {
     GoldBuild gold = Jobs.validated(spec, () -> GoldJob.build(spark, config.gold()));
     var startup = timings.startup();
 
+    List<String> order =
+        ratingsImport == null ? List.of("silver", "gold") : List.of("silver", "ratings", "gold");
     StageTimings stages = new StageTimings("pipeline");
-    SilverBuildReport silverReport = stage("silver", silver::run);
+    SilverBuildReport silverReport = stage(order, "silver", silver::run);
     System.out.println(silverReport);
     stages.mark("silver");
     timings.print("silver", startup, silverReport.timings());
     if (ratingsImport != null) {
-      RatingsImportReport ratingsReport = stage("ratings", ratingsImport::run);
+      RatingsImportReport ratingsReport = stage(order, "ratings", ratingsImport::run);
       System.out.println(ratingsReport);
       stages.mark("ratings");
       timings.print("ratings", List.of(), ratingsReport.timings());
     }
-    GoldBuildReport goldReport = stage("gold", gold::run);
+    GoldBuildReport goldReport = stage(order, "gold", gold::run);
     System.out.println(goldReport);
     stages.mark("gold");
     timings.print("gold", List.of(), goldReport.timings());
@@ -159,27 +162,41 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs one stage; a failure is rethrown naming the stage, its cause kept (the exit code follows
-   * the cause, as for the stage's own command).
+   * Runs the stage {@code name} of {@code order}; a failure is rethrown naming the stage and those
+   * done before it and not run after it, its cause kept (the exit code follows the cause, as for
+   * the stage's own command).
    */
-  private static <T> T stage(String name, Supplier<T> run) {
+  private static <T> T stage(List<String> order, String name, Supplier<T> run) {
     try {
       return run.get();
     } catch (RuntimeException e) {
-      throw new PipelineStageException(name, e);
+      int at = order.indexOf(name);
+      throw new PipelineStageException(
+          name, order.subList(0, at), order.subList(at + 1, order.size()), e);
     }
   }
 
-  /** A stage of the pipeline failed; the message names it and the cause's one-line message. */
+  /**
+   * A stage of the pipeline failed; the message names it, the stages done before it (their commits
+   * stand) and those not run after it, then the cause's one-line message, e.g. {@code ratings
+   * failed (silver done, gold not run): events file … is neither .csv nor .json/.jsonl/.ndjson}.
+   */
   static final class PipelineStageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    PipelineStageException(String stage, Throwable cause) {
-      super(
-          stage
-              + " failed (the stages before it are committed, those after it did not run): "
-              + Jobs.oneLine(cause),
-          cause);
+    PipelineStageException(String stage, List<String> done, List<String> notRun, Throwable cause) {
+      super(stage + " failed (" + progress(done, notRun) + "): " + Jobs.oneLine(cause), cause);
+    }
+
+    private static String progress(List<String> done, List<String> notRun) {
+      List<String> parts = new java.util.ArrayList<>();
+      if (!done.isEmpty()) {
+        parts.add(String.join(" and ", done) + " done");
+      }
+      if (!notRun.isEmpty()) {
+        parts.add(String.join(" and ", notRun) + " not run");
+      }
+      return String.join(", ", parts);
     }
   }
 }

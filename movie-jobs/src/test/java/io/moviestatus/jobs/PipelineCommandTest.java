@@ -177,8 +177,7 @@ class PipelineCommandTest {
     assertThat(run.err().lines().toList())
         .as("one error line naming the stage and the cause%n%s", run)
         .containsExactly(
-            "error: gold failed (the stages before it are committed, those after it did not run):"
-                + " silver status_fact does not exist at "
+            "error: gold failed (silver and ratings done): silver status_fact does not exist at "
                 + LakeLayout.of(lake.toString()).tablePath(io.moviestatus.model.Tables.STATUS_FACT)
                 + ": run silver first");
     assertThat(run.out().lines())
@@ -217,9 +216,7 @@ class PipelineCommandTest {
     assertThat(errors).as("one error line%n%s", run).hasSize(1);
     assertThat(errors.get(0))
         .as("the error line names the stage and the cause")
-        .startsWith(
-            "error: ratings failed (the stages before it are committed, those after it did not"
-                + " run): events file ")
+        .startsWith("error: ratings failed (silver done, gold not run): events file ")
         .endsWith("ratings.txt is neither .csv nor .json/.jsonl/.ndjson");
     assertThat(lake.resolve("silver/ratings_fact")).as("ratings wrote nothing").doesNotExist();
     assertThat(lake.resolve("gold")).as("gold did not run").doesNotExist();
