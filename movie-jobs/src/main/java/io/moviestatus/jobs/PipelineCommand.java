@@ -3,8 +3,10 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
 import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.gold.GoldBuildReport;
+import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.StageTimings;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import io.moviestatus.transform.ratings.RatingsImport;
@@ -151,7 +153,7 @@ final class PipelineCommand implements Callable<Integer> {
       stages.mark("ratings");
       timings.print("ratings", List.of(), ratingsReport.timings());
     }
-    GoldBuildReport goldReport = stage(order, "gold", gold::run);
+    GoldBuildReport goldReport = stage(order, "gold", () -> goldAfterSilver(spark, config, gold));
     System.out.println(goldReport);
     stages.mark("gold");
     timings.print("gold", List.of(), goldReport.timings());
@@ -159,6 +161,24 @@ final class PipelineCommand implements Callable<Integer> {
     timings.print("pipeline", startup, stages.stages());
     catalog.register(config.silver().lake());
     return 0;
+  }
+
+  /**
+   * Runs gold. Without {@code status_fact} after silver ran, the lake has no TMDB bronze yet: the
+   * error says to run ingest, where gold alone would say to run silver.
+   */
+  private static GoldBuildReport goldAfterSilver(
+      SparkSession spark, Config config, GoldBuild gold) {
+    LakeLayout lake = config.gold().lake();
+    if (!DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
+      throw new IllegalStateException(
+          "no status_fact at "
+              + lake.tablePath(Tables.STATUS_FACT)
+              + ": silver found no TMDB bronze under "
+              + lake.bronze()
+              + "; run ingest first");
+    }
+    return gold.run();
   }
 
   /**

@@ -155,7 +155,7 @@ class PipelineCommandTest {
   }
 
   @Test
-  void failedGoldStageKeepsTheRatingsCommittedBeforeItAndNamesTheStage() throws Exception {
+  void lakeWithoutTmdbBronzeFailsAtGoldAfterRatingsCommittedAndSaysToRunIngest() throws Exception {
     SparkSession spark = LocalSpark.session();
     Path lake = root.resolve("lake"); // no TMDB bronze: silver has nothing to build
     Path ratings =
@@ -177,9 +177,11 @@ class PipelineCommandTest {
     assertThat(run.err().lines().toList())
         .as("one error line naming the stage and the cause%n%s", run)
         .containsExactly(
-            "error: gold failed (silver and ratings done): silver status_fact does not exist at "
+            "error: gold failed (silver and ratings done): no status_fact at "
                 + LakeLayout.of(lake.toString()).tablePath(io.moviestatus.model.Tables.STATUS_FACT)
-                + ": run silver first");
+                + ": silver found no TMDB bronze under "
+                + LakeLayout.of(lake.toString()).bronze()
+                + "; run ingest first");
     assertThat(run.out().lines())
         .as("silver's and ratings' reports before gold failed%n%s", run)
         .contains("ratings_fact: inserted 1, updated 0, deleted 0, quarantined 0");
