@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
  * scheduler the same: Spark starts once, and the JIT-compiled Spark and Delta code of one stage
  * serves the next, where three separate commands each start cold.
  *
- * <p>Every option is checked before the first stage runs. A stage that fails stops the pipeline:
- * the stages before it stay committed, those after it do not run, and the one error line names the
- * stage, those done and those not run (exit code as the stage's own command would give). Recommend
- * stays its own command: it runs long enough for the launcher's other JIT settings, and is usually
- * scheduled less often.
+ * <p>Every option is checked before the first stage runs (the rating files themselves are read when
+ * their stage runs). A stage that fails stops the pipeline: the stages before it stay committed,
+ * those after it do not run, and the one error line names the stage, those done and those not run
+ * (exit code as the stage's own command would give). Recommend stays its own command: it runs long
+ * enough for the launcher's other JIT settings, and is usually scheduled less often.
  *
  * <pre>{@code
  * bin/movie-status ingest --date 2026-11-25
@@ -164,21 +164,27 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs gold. Without {@code status_fact} after silver ran, the lake has no TMDB bronze yet: the
-   * error says to run ingest, where gold alone would say to run silver.
+   * Runs gold. When it fails and {@code status_fact} does not exist although silver just ran, the
+   * lake has no TMDB bronze yet: the error says to run ingest, where gold alone says to run silver.
+   * The table is looked up on that failure only, not on every run.
    */
   private static GoldBuildReport goldAfterSilver(
       SparkSession spark, Config config, GoldBuild gold) {
-    LakeLayout lake = config.gold().lake();
-    if (!DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
+    try {
+      return gold.run();
+    } catch (IllegalStateException e) {
+      LakeLayout lake = config.gold().lake();
+      if (DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
+        throw e;
+      }
       throw new IllegalStateException(
           "no status_fact at "
               + lake.tablePath(Tables.STATUS_FACT)
               + ": silver found no TMDB bronze under "
               + lake.bronze()
-              + "; run ingest first");
+              + "; run ingest first",
+          e);
     }
-    return gold.run();
   }
 
   /**

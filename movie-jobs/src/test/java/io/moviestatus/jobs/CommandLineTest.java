@@ -9,8 +9,6 @@ import io.moviestatus.model.TableNaming;
 import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.transform.lake.LocalSpark;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -218,19 +216,26 @@ class CommandLineTest {
     assertThat(Cli.run("pipeline", "--ratings", "drop/").err())
         .as("--ratings without --ratings-format")
         .startsWith("error: --ratings needs --ratings-format (movielens or events)\n");
-    assertThat(Cli.run("pipeline", "--ratings", "drop/", "--ratings-format", "csv").err())
+    Path lake = dir.resolve("lake"); // bronze silver would build, were options checked too late
+    io.moviestatus.transform.testing.BronzeFixtures.discover(
+        lake,
+        LocalDate.of(2026, 11, 20),
+        List.of(
+            io.moviestatus.transform.testing.BronzeFixtures.movie(
+                550, "Fight Club", 61.5, 8.4, 1550)));
+    Cli unknownFormat =
+        Cli.run(
+            "pipeline", "--lake", lake.toString(), "--ratings", "drop/", "--ratings-format", "csv");
+    assertThat(unknownFormat.err())
         .as("an unknown format")
         .startsWith("error: unknown ratings format 'csv' (expected movielens or events)\n");
+    assertThat(lake.resolve("silver")).as("silver did not run").doesNotExist();
 
     PipelineCommand command = new PipelineCommand();
     command.environment = Map.of();
-    picocli.CommandLine cli = Jobs.commandLine(command);
-    StringWriter err = new StringWriter();
-    cli.setErr(new PrintWriter(err, true));
-    assertThat(cli.execute("--ratings", "drop/", "--ratings-format", "events"))
-        .as("exit code without RATINGS_HMAC_KEY")
-        .isEqualTo(2);
-    assertThat(err.toString())
+    Cli noKey = runJob(command, "--ratings", "drop/", "--ratings-format", "events");
+    assertThat(noKey.exitCode()).as("exit code without RATINGS_HMAC_KEY").isEqualTo(2);
+    assertThat(noKey.err())
         .startsWith("error: no pseudonymisation key: set RATINGS_HMAC_KEY (at least 16 bytes)\n");
     assertThat(Cli.run("pipeline", "--ratings-links", "links.csv").exitCode())
         .as("--ratings-links alone")
@@ -382,13 +387,7 @@ class CommandLineTest {
   /** Runs a job's own command line (as its main does) on the launcher's session. */
   private static Cli runJob(Object job, String... args) {
     LocalSpark.session().sparkContext().setLogLevel("ERROR");
-    picocli.CommandLine cli = Jobs.commandLine(job);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Cli(code, out.toString(), err.toString());
+    return Cli.runCommand(job, args);
   }
 
   private Cli ingestAgainst(String baseUrl) {
@@ -542,18 +541,10 @@ class CommandLineTest {
 
   @Test
   void timingsPrintEveryStageOfTheRunStartupIncludedThenTheTotal() {
-    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream original = System.out;
-    Cli result;
-    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      result = runJob(new SilverJob(), "--lake", dir.resolve("lake").toString(), "--timings");
-    } finally {
-      System.setOut(original);
-    }
+    Cli result = runJob(new SilverJob(), "--lake", dir.resolve("lake").toString(), "--timings");
 
     assertThat(result.exitCode()).as("exit code").isEqualTo(Jobs.OK);
-    assertThat(printed.toString(StandardCharsets.UTF_8))
+    assertThat(result.out())
         .as("stages of a silver run with nothing to build, in order, each in ms, then the total")
         .containsPattern(
             "(?s)silver timings:\\n"
@@ -566,15 +557,8 @@ class CommandLineTest {
 
   @Test
   void withoutTimingsNoStageIsPrinted() {
-    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream original = System.out;
-    System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      runJob(new SilverJob(), "--lake", dir.resolve("lake").toString());
-    } finally {
-      System.setOut(original);
-    }
+    Cli result = runJob(new SilverJob(), "--lake", dir.resolve("lake").toString());
 
-    assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("timings:");
+    assertThat(result.out()).doesNotContain("timings:");
   }
 }

@@ -7,11 +7,6 @@ import io.moviestatus.transform.lake.LocalSpark;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import io.moviestatus.transform.testing.BronzeFixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,7 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code movie-status pipeline}: silver, ratings and gold in one process must leave the lake
@@ -62,23 +56,11 @@ class PipelineCommandTest {
     return Files.writeString(drop.resolve(name), text);
   }
 
-  /** Runs {@code pipeline} in this JVM with RATINGS_HMAC_KEY set; captures stdout and stderr. */
+  /** Runs {@code pipeline} in this JVM with RATINGS_HMAC_KEY set. */
   private static Cli pipeline(String... args) {
     PipelineCommand command = new PipelineCommand();
     command.environment = Map.of("RATINGS_HMAC_KEY", KEY);
-    CommandLine cli = Jobs.commandLine(command);
-    StringWriter err = new StringWriter();
-    cli.setErr(new PrintWriter(err, true));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    int code;
-    try (PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      code = cli.execute(args);
-    } finally {
-      System.setOut(stdout);
-    }
-    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    return Cli.runCommand(command, args);
   }
 
   @Test
