@@ -105,6 +105,26 @@ final class SparkCluster implements AutoCloseable {
       Path workDir,
       Consumer<Process> started)
       throws IOException, InterruptedException {
+    return submit(master, mainClass, args, env, conf, jvmFlags, List.of(), 5, workDir, started);
+  }
+
+  /**
+   * As {@link #submit(String, String, List, Map, Map, List, Path, Consumer)}, with {@code
+   * driverClasspath} ahead of Spark's JARs on the driver's class path (a main class outside the
+   * shaded JAR) and a limit of {@code minutes} for the driver.
+   */
+  Run submit(
+      String master,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env,
+      Map<String, String> conf,
+      List<String> jvmFlags,
+      List<Path> driverClasspath,
+      int minutes,
+      Path workDir,
+      Consumer<Process> started)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -113,7 +133,10 @@ final class SparkCluster implements AutoCloseable {
     command.add(
         "-Dlog4j2.configurationFile=" + sparkHome.resolve("conf/log4j2.properties").toUri());
     command.add("-cp");
-    command.add(sparkHome.resolve("conf") + "/:" + sparkHome.resolve("jars") + "/*");
+    StringBuilder classpath = new StringBuilder();
+    driverClasspath.forEach(entry -> classpath.append(entry).append(':'));
+    classpath.append(sparkHome.resolve("conf")).append("/:").append(sparkHome.resolve("jars"));
+    command.add(classpath + "/*");
     command.add("org.apache.spark.deploy.SparkSubmit");
     command.add("--master");
     command.add(master);
@@ -147,11 +170,13 @@ final class SparkCluster implements AutoCloseable {
     builder.environment().putAll(env);
     Process process = builder.start();
     started.accept(process);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+    if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
       throw new AssertionError(
-          "spark-submit did not exit within 5 minutes\n"
+          "spark-submit did not exit within "
+              + minutes
+              + " minutes\n"
               + new Run(command, -1, Files.readString(out), Files.readString(err)));
     }
     return new Run(command, process.exitValue(), Files.readString(out), Files.readString(err));

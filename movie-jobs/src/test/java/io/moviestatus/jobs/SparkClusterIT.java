@@ -31,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,13 +57,16 @@ import org.junit.jupiter.api.Test;
  * session catalog {@code spark_catalog} and a test schema, TMDB's export folder to the loopback
  * {@link SampleExportServer}, the recommender's grid to the demo's ({@code var.recommend_grid}, one
  * fit per model) in one ALS block ({@code var.recommend_blocks}): ingest and the export ingest (one
- * run each per day; the four jobs are independent and submitted at once), silver, ratings, gold,
- * recommend. The same command lines run in this JVM on a {@code local[*]} session, in a second
- * thread from the start (the cluster's steps wait on RPCs and JVM starts part of the time); every
- * Delta table of the two lakes must be equal row for row, except the recommender's, whose metrics
- * must agree within {@link #METRIC_TOLERANCE} and whose recommendation count must be equal. The
- * row-for-row comparison runs while the cluster trains the recommender, which writes only its own
- * two tables; the cluster stops while the tests assert.
+ * run each per day; the four jobs are independent and submitted at once, each its own driver), then
+ * the {@code pipeline} job's tasks silver, ratings, gold and recommend one after another on one
+ * driver ({@link SharedJobCluster}), as Databricks runs the tasks of a job that share its job
+ * cluster: one SparkContext and one set of executors, each task's {@code main} called in turn, a
+ * failed task throwing. The same command lines run in this JVM on a {@code local[*]} session, in a
+ * second thread from the start (the cluster's steps wait on RPCs and JVM starts part of the time);
+ * every Delta table of the two lakes must be equal row for row, except the recommender's, whose
+ * metrics must agree within {@link #METRIC_TOLERANCE} and whose recommendation count must be equal.
+ * The row-for-row comparison runs while the cluster trains the recommender, which writes only its
+ * own two tables; the cluster stops while the tests assert.
  *
  * <p>The fault is injected into the pipeline's own {@code silver} run on the cluster: worker 2 is
  * killed (SIGKILL) once the driver has started two Spark jobs. The run must complete through task
@@ -69,7 +74,8 @@ import org.junit.jupiter.api.Test;
  * re-run as a retry would, and ratings, gold and recommend follow on two workers. The silver and
  * state tables the comparison holds equal to the {@code local[*]} run are therefore those of the
  * faulted run plus its re-run. (Before, an undisturbed silver and a separate faulted silver on a
- * copy of bronze were both run: 616 s for the class, over the 5-minute budget.)
+ * copy of bronze were both run: 616 s for the class, over the 5-minute budget. Until the pipeline's
+ * tasks shared one driver, each was its own spark-submit with its own executors: 368 s.)
  *
  * <p>The cluster's drivers get the local session's SQL settings ({@link #SESSION_CONF}: no code
  * generation, as {@code LocalSpark}), so the two runs execute the same operators and differ only in
@@ -167,7 +173,13 @@ class SparkClusterIT {
   private static CompletableFuture<Void> clusterDown;
 
   /** What the silver run with a killed worker did, and its re-run. */
-  record FaultRun(long workerPid, int jobsAtKill, Run faulted, Run rerun, Throwable watcher) {}
+  record FaultRun(
+      long workerPid,
+      int jobsAtKill,
+      Run faulted,
+      Run rerun,
+      Throwable watcher,
+      List<String> restartedWorkerExecutors) {}
 
   @BeforeAll
   static void runThePipelineLocallyAndOnTheCluster() throws Exception {
@@ -265,19 +277,7 @@ class SparkClusterIT {
         time(
             "cluster ingests",
             () -> CompletableFuture.allOf(ingests.toArray(CompletableFuture[]::new)).join());
-        for (String task : PIPELINE) {
-          List<String> args = arguments(task, clusterLake, CLUSTER_SCHEMA);
-          if (task.equals(SILVER)) {
-            fault = silverWithAKilledWorker(args);
-          } else {
-            time("cluster " + simpleName(task), () -> submitted(task, args));
-          }
-          if (task.equals(GOLD)) {
-            tableDifferences =
-                LOCAL_GOLD.thenCompose(
-                    done -> inBackground("compare tables", SparkClusterIT::differences));
-          }
-        }
+        fault = pipelineOnOneJobCluster();
       } finally {
         time("local reference (wait)", local::join);
         if (cluster != null) {
@@ -299,49 +299,166 @@ class SparkClusterIT {
   }
 
   /**
-   * The cluster's silver with worker 2 killed once two Spark jobs have started, worker 2 started
-   * again, and silver re-run.
+   * The pipeline job's tasks on one driver, as its shared job cluster runs them ({@link
+   * SharedJobCluster}): silver with worker 2 killed once two Spark jobs have started, silver again
+   * (a retry) while worker 2 starts again, then ratings, gold and recommend. The table comparison
+   * starts once the cluster's gold has ended, while it trains the recommender.
    */
-  private static FaultRun silverWithAKilledWorker(List<String> args) throws Exception {
+  private static FaultRun pipelineOnOneJobCluster() throws Exception {
     int uiPort = SparkCluster.freePort();
     long workerPid = cluster.workerPid(2);
     AtomicInteger jobsAtKill = new AtomicInteger(-1);
     AtomicReference<Throwable> watcherFailure = new AtomicReference<>();
+    AtomicReference<CompletableFuture<Void>> restart = new AtomicReference<>();
+    // Task n ends with marker file n-Name.done: 1-SilverJob (faulted), 2-SilverJob (re-run),
+    // 3-RatingsJob, 4-GoldJob, 5-RecommendJob.
+    List<SharedJobCluster.Task> order = new ArrayList<>();
+    order.add(
+        new SharedJobCluster.Task(SILVER, arguments(SILVER, clusterLake, CLUSTER_SCHEMA), true));
+    for (String task : PIPELINE) {
+      order.add(
+          new SharedJobCluster.Task(task, arguments(task, clusterLake, CLUSTER_SCHEMA), false));
+    }
+    Path taskFile = work.resolve("job-cluster-tasks.txt");
+    SharedJobCluster.write(taskFile, order);
+    Path markers = Files.createDirectories(work.resolve("job-cluster-markers"));
+    // As on Databricks, where this variable is set, a failed task throws instead of exiting.
+    Map<String, String> env = new LinkedHashMap<>(TASK_ENV);
+    env.put("DATABRICKS_RUNTIME_VERSION", "spark-cluster-it");
     Map<String, String> conf = conf(SILVER);
     conf.put("spark.ui.enabled", "true"); // the watcher polls the driver's REST API
     conf.put("spark.ui.port", String.valueOf(uiPort));
-    Run faulted =
+    Run driver =
         timed(
-            "cluster silver, worker-2 killed",
+            "cluster pipeline job, one driver",
             () ->
                 cluster.submit(
                     cluster.masterUrl(),
-                    SILVER,
-                    args,
-                    TASK_ENV,
+                    SharedJobCluster.class.getName(),
+                    List.of(markers.toString(), taskFile.toString()),
+                    env,
                     conf,
                     jvmFlags(SILVER),
-                    work.resolve("driver-SilverJob-fault"),
-                    driver -> {
+                    List.of(sharedJobClusterJar()),
+                    10,
+                    work.resolve("driver-pipeline"),
+                    process -> {
                       Thread watcher =
                           new Thread(
-                              () -> killWorkerOnceJobsRun(driver, uiPort, workerPid, jobsAtKill),
+                              () -> killWorkerOnceJobsRun(process, uiPort, workerPid, jobsAtKill),
                               "kill-worker-2");
                       watcher.setDaemon(true);
                       watcher.setUncaughtExceptionHandler((t, e) -> watcherFailure.set(e));
                       watcher.start();
+                      // Worker 2 registers again while the re-run starts; the tasks after it
+                      // get both.
+                      restart.set(
+                          inBackground(
+                              "worker-2 restart",
+                              () -> {
+                                awaitMarker(markers, "1-SilverJob", process);
+                                cluster.startWorker(2);
+                                return null;
+                              }));
+                      tableDifferences =
+                          inBackground(
+                                  "cluster gold (wait)",
+                                  () -> awaitMarker(markers, "4-GoldJob", process))
+                              .thenCompose(found -> LOCAL_GOLD)
+                              .thenCompose(
+                                  done ->
+                                      inBackground("compare tables", SparkClusterIT::differences));
                     }));
-    // Worker 2 registers again while the re-run starts; ratings, gold and recommend get both.
-    CompletableFuture<Void> restart =
-        inBackground(
-            "worker-2 restart",
-            () -> {
-              cluster.startWorker(2);
-              return null;
-            });
-    Run rerun = timed("cluster silver re-run", () -> submitted(SILVER, args));
-    time("worker-2 restart (wait)", restart::join);
-    return new FaultRun(workerPid, jobsAtKill.get(), faulted, rerun, watcherFailure.get());
+    time("worker-2 restart (wait)", () -> restart.get().join());
+    List<Run> runs = perTask(driver, order.size());
+    for (int n = 1; n < order.size(); n++) {
+      assertThat(runs.get(n).exitCode())
+          .as(
+              "exit code of task %d, %s, on the job cluster%n%s",
+              n + 1, order.get(n).name(), driver)
+          .isZero();
+    }
+    assertThat(driver.exitCode()).as("the job cluster's driver%n%s", driver).isZero();
+    // The restarted worker's log (written anew by start-worker): the executors it launched.
+    List<String> executors;
+    try (Stream<String> log = Files.lines(cluster.workerLog(2))) {
+      executors = log.filter(line -> line.contains("Asked to launch executor")).toList();
+    }
+    return new FaultRun(
+        workerPid, jobsAtKill.get(), runs.get(0), runs.get(1), watcherFailure.get(), executors);
+  }
+
+  /** Waits until the driver created the marker of a task; false when it exited without. */
+  private static boolean awaitMarker(Path markers, String task, Process driver)
+      throws InterruptedException {
+    Path marker = markers.resolve(task + ".done");
+    while (!Files.exists(marker)) {
+      if (!driver.isAlive()) {
+        return Files.exists(marker);
+      }
+      Thread.sleep(200);
+    }
+    return true;
+  }
+
+  /**
+   * The driver's output cut into one {@link Run} per task at its {@code [job-cluster] start N}
+   * lines; each with the exit code of its {@code end} line (-1 without one), timed in {@link
+   * #TIMINGS} by the driver's own clock.
+   */
+  private static List<Run> perTask(Run driver, int tasks) {
+    List<Run> runs = new ArrayList<>();
+    Pattern end = Pattern.compile("end (\\d+) (\\S+) exit (-?\\d+) ms (\\d+)");
+    for (int n = 1; n <= tasks; n++) {
+      String stdout = slice(driver.stdout(), n);
+      int code = -1;
+      Matcher ended = end.matcher(stdout);
+      if (ended.find()) {
+        code = Integer.parseInt(ended.group(3));
+        String name = ended.group(2);
+        String label =
+            n == 1
+                ? "cluster " + name + ", worker-2 killed"
+                : n == 2 ? "cluster " + name + " re-run" : "cluster " + name;
+        TIMINGS.put(label, Long.parseLong(ended.group(4)));
+      }
+      runs.add(new Run(driver.command(), code, stdout, slice(driver.stderr(), n)));
+    }
+    return runs;
+  }
+
+  /** The lines of {@code output} from task n's start line to the next task's start line. */
+  private static String slice(String output, int n) {
+    StringBuilder slice = new StringBuilder();
+    boolean inside = false;
+    for (String line : output.split("\n", -1)) {
+      if (line.startsWith(SharedJobCluster.MARK + "start ")) {
+        inside = line.startsWith(SharedJobCluster.MARK + "start " + n + " ");
+      }
+      if (inside) {
+        slice.append(line).append('\n');
+      }
+    }
+    return slice.toString();
+  }
+
+  /** A JAR of {@link SharedJobCluster}'s classes, for the driver's class path. */
+  private static Path sharedJobClusterJar() throws IOException {
+    Path classes = Build.module().resolve("target/test-classes/io/moviestatus/jobs");
+    Path jar = work.resolve("shared-job-cluster.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.list(classes)) {
+      for (Path file :
+          files
+              .filter(f -> f.getFileName().toString().startsWith("SharedJobCluster"))
+              .sorted()
+              .toList()) {
+        out.putNextEntry(new JarEntry("io/moviestatus/jobs/" + file.getFileName()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 
   @AfterAll
@@ -506,6 +623,9 @@ class SparkClusterIT {
           .as("one error line when the run fails%n%s", faulted)
           .hasSize(1);
     }
+    assertThat(fault.restartedWorkerExecutors())
+        .as("executors the restarted worker-2 launched: one for the job cluster's driver")
+        .anyMatch(l -> l.endsWith(" for " + SharedJobCluster.class.getName()));
     // Every table equal to local[*] after the re-run: everyTableButTheRecommenders… (the silver
     // and state tables compared there are this run's).
   }
@@ -573,10 +693,6 @@ class SparkClusterIT {
     }
     int code = Jobs.commandLine(command).execute(args.toArray(String[]::new));
     assertThat(code).as("exit code of %s %s in local[*]", mainClass, args).isZero();
-  }
-
-  private static Run submitted(String mainClass, List<String> args) throws Exception {
-    return submitted(mainClass, args, simpleName(mainClass));
   }
 
   /** Submits {@code mainClass}; the driver's files go to {@code driver-<name>}. */
