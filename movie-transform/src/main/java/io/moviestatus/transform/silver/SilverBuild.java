@@ -74,6 +74,12 @@ public final class SilverBuild {
    */
   private static final long SPREAD_BYTES = 4L << 20;
 
+  /**
+   * Export batches of at least this many gzip bytes (about {@link LargeBatch#ROWS} lines; a whole
+   * day is about 13 MB for 1.1 million lines) run with {@link LargeBatch}'s settings.
+   */
+  static final long LARGE_EXPORT_BYTES = 2_500_000;
+
   /** The most movie_id ranges (shuffle partitions) a batch of export days is cut into. */
   private static final long MAX_RANGES = 20_000;
 
@@ -84,6 +90,7 @@ public final class SilverBuild {
   private final Clock clock;
   private final Consumer<String> afterTableWrite;
   private final long statusRowsPerFile;
+  private final long largeExportBytes;
 
   private SilverBuild(Builder builder) {
     this.spark = builder.spark;
@@ -93,6 +100,7 @@ public final class SilverBuild {
     this.clock = builder.clock;
     this.afterTableWrite = builder.afterTableWrite;
     this.statusRowsPerFile = builder.statusRowsPerFile;
+    this.largeExportBytes = builder.largeExportBytes;
   }
 
   public static Builder builder(SparkSession spark, LakeLayout lake) {
@@ -166,9 +174,10 @@ public final class SilverBuild {
               }
               side.join(timings).ifPresent(changes::add);
             };
-        // Whole-catalogue days (an export in the batch) are a million rows each: every write of
-        // the batch, the side lane's included, runs with the large-batch settings.
-        if (exports.isEmpty()) {
+        // Whole-catalogue days (an export of a million lines each) make a large batch: every
+        // write of the batch, the side lane's included, runs with the large-batch settings. A
+        // small export (a partial catalogue, a test's) builds as fast as a short run.
+        if (bytes(exports) < largeExportBytes) {
           build.run();
         } else {
           LargeBatch.run(
@@ -451,10 +460,13 @@ public final class SilverBuild {
             .orElseThrow();
     // A gzip is one split, read by one core: spread a big one's lines so that all cores parse them
     // (the JSON parse costs far more than this shuffle of the decompressed lines).
-    long bytes = files.stream().mapToLong(BronzeFile::size).sum();
-    return files.size() >= parallelism() || bytes < SPREAD_BYTES
+    return files.size() >= parallelism() || bytes(files) < SPREAD_BYTES
         ? lines
         : lines.repartition(parallelism(), col(BronzeParser.VALUE));
+  }
+
+  private static long bytes(List<BronzeFile> files) {
+    return files.stream().mapToLong(BronzeFile::size).sum();
   }
 
   private int parallelism() {
@@ -500,6 +512,7 @@ public final class SilverBuild {
     private Clock clock = Clock.systemUTC();
     private Consumer<String> afterTableWrite = table -> {};
     private long statusRowsPerFile = STATUS_ROWS_PER_FILE;
+    private long largeExportBytes = LARGE_EXPORT_BYTES;
 
     private Builder(SparkSession spark, LakeLayout lake) {
       this.spark = requireNonNull(spark, "spark is null");
@@ -547,6 +560,18 @@ public final class SilverBuild {
         throw new IllegalArgumentException("rows per file must be at least 1, was " + rows);
       }
       this.statusRowsPerFile = rows;
+      return this;
+    }
+
+    /**
+     * Test hook: export batches of at least this many gzip bytes run with {@link LargeBatch}'s
+     * settings.
+     */
+    Builder largeExportBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("bytes must be at least 1, was " + bytes);
+      }
+      this.largeExportBytes = bytes;
       return this;
     }
 

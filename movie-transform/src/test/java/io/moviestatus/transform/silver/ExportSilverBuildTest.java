@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +36,7 @@ class ExportSilverBuildTest {
 
   private static final LocalDate NOV_20 = LocalDate.of(2026, 11, 20);
   private static final LocalDate NOV_21 = LocalDate.of(2026, 11, 21);
+  private static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
 
   private final SparkSession spark = SharedSpark.spark();
   @TempDir Path root;
@@ -80,8 +83,16 @@ class ExportSilverBuildTest {
     discoverNov20();
     exportNov20();
 
-    SilverBuildReport report = build();
+    Set<String> codegen = ConcurrentHashMap.newKeySet();
+    SilverBuildReport report =
+        SilverBuild.builder(spark, lake())
+            .afterTableWrite(table -> codegen.add(spark.conf().get(WHOLE_STAGE)))
+            .build()
+            .run();
 
+    assertThat(codegen)
+        .as("code generation while the tables of a small export were written: a short build's")
+        .containsExactly("false");
     assertThat(rows(Tables.STATUS_FACT))
         .as("discover's values for 550 and 603; the export's popularity, no votes, for the rest")
         .containsExactly(
@@ -257,7 +268,20 @@ class ExportSilverBuildTest {
       export(root, day, lines);
     }
 
-    SilverBuild.builder(spark, lake()).statusRowsPerFile(10).build().run();
+    Set<String> codegen = ConcurrentHashMap.newKeySet();
+    SilverBuild.builder(spark, lake())
+        .statusRowsPerFile(10)
+        .largeExportBytes(1) // as for a whole-catalogue day
+        .afterTableWrite(table -> codegen.add(spark.conf().get(WHOLE_STAGE)))
+        .build()
+        .run();
+
+    assertThat(codegen)
+        .as("code generation while the tables of a large export were written (LargeBatch)")
+        .containsExactly("true");
+    assertThat(spark.conf().get(WHOLE_STAGE))
+        .as("the session's own after the build")
+        .isEqualTo("false");
 
     List<String> files =
         SharedSpark.rows(
