@@ -78,7 +78,7 @@ public final class SilverBuild {
    * Export batches of at least this many gzip bytes (about {@link LargeBatch#ROWS} lines; a whole
    * day is about 13 MB for 1.1 million lines) run with {@link LargeBatch}'s settings.
    */
-  static final long LARGE_EXPORT_BYTES = 2_500_000;
+  private static final long LARGE_EXPORT_BYTES = 2_500_000;
 
   /** The most movie_id ranges (shuffle partitions) a batch of export days is cut into. */
   private static final long MAX_RANGES = 20_000;
