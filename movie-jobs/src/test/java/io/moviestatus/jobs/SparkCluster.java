@@ -92,26 +92,9 @@ final class SparkCluster implements AutoCloseable {
    * {@code spark-submit --master <this cluster> --class mainClass <shaded JAR> args}, client mode,
    * with {@code env} added to the driver's environment (as Databricks' {@code spark_env_vars}) and
    * {@code conf} as {@code --conf} pairs, {@code jvmFlags} on the driver's command line (client
-   * mode: {@code spark.driver.extraJavaOptions} would come too late). {@code started} gets the
-   * driver process once it runs.
-   */
-  Run submit(
-      String master,
-      String mainClass,
-      List<String> args,
-      Map<String, String> env,
-      Map<String, String> conf,
-      List<String> jvmFlags,
-      Path workDir,
-      Consumer<Process> started)
-      throws IOException, InterruptedException {
-    return submit(master, mainClass, args, env, conf, jvmFlags, List.of(), 5, workDir, started);
-  }
-
-  /**
-   * As {@link #submit(String, String, List, Map, Map, List, Path, Consumer)}, with {@code
-   * driverClasspath} ahead of Spark's JARs on the driver's class path (a main class outside the
-   * shaded JAR) and a limit of {@code minutes} for the driver.
+   * mode: {@code spark.driver.extraJavaOptions} would come too late), {@code driverClasspath} ahead
+   * of Spark's JARs on the driver's class path (a main class outside the shaded JAR) and a limit of
+   * {@code minutes} for the driver. {@code started} gets the driver process once it runs.
    */
   Run submit(
       String master,

@@ -416,11 +416,13 @@ class SparkClusterIT {
       if (ended.find()) {
         code = Integer.parseInt(ended.group(3));
         String name = ended.group(2);
-        String label =
-            n == 1
-                ? "cluster " + name + ", worker-2 killed"
-                : n == 2 ? "cluster " + name + " re-run" : "cluster " + name;
-        TIMINGS.put(label, Long.parseLong(ended.group(4)));
+        String suffix =
+            switch (n) {
+              case 1 -> ", worker-2 killed"; // the faulted silver
+              case 2 -> " re-run";
+              default -> "";
+            };
+        TIMINGS.put("cluster " + name + suffix, Long.parseLong(ended.group(4)));
       }
       runs.add(new Run(driver.command(), code, stdout, slice(driver.stderr(), n)));
     }
@@ -705,6 +707,8 @@ class SparkClusterIT {
             TASK_ENV,
             conf(mainClass),
             jvmFlags(mainClass),
+            List.of(),
+            5,
             work.resolve("driver-" + name),
             p -> {});
     assertThat(run.exitCode()).as("spark-submit of %s%n%s", name, run).isZero();
