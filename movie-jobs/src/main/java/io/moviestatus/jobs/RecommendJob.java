@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * Trains and evaluates the recommender, writes the models, {@code recommender_metrics} and {@code
  * user_recommendations}; prints the report (precision@10, NDCG@10, recall@10, coverage and RMSE of
  * the recommender, the bias baseline and most popular). Databricks JAR task main class; also {@code
- * movie-status recommend}.
+ * movie-status recommend}. A run whose inputs ({@code ratings_fact}, {@code movie_rankings}) and
+ * parameters are those of the latest version trains nothing and keeps it, unless {@code --retrain}.
  *
  * <p>The tuning grids default to {@link RecommenderConfig#defaults()}; each can be replaced, e.g.
  * narrowed to the values a deployment's data has already chosen, which fits each model once:
@@ -44,8 +45,9 @@ public final class RecommendJob implements Callable<Integer> {
    *
    * @param lake the lake to read ratings from and write the recommender's tables to
    * @param recommender seed, grids and ALS blocks of the run
+   * @param retrain train even when the inputs and parameters are those of the latest version
    */
-  public record Config(LakeLayout lake, RecommenderConfig recommender) {
+  public record Config(LakeLayout lake, RecommenderConfig recommender, boolean retrain) {
     public Config {
       requireNonNull(lake, "lake is null");
       requireNonNull(recommender, "recommender is null");
@@ -106,13 +108,21 @@ public final class RecommendJob implements Callable<Integer> {
               + " about the cluster's cores for small data.")
   Integer blocks;
 
+  @Option(
+      names = "--retrain",
+      description =
+          "Train even when ratings_fact, movie_rankings and the parameters are those of the latest"
+              + " version (default: keep that version and write nothing).")
+  boolean retrain;
+
   public static void main(String[] args) {
     Jobs.main(new RecommendJob(), args);
   }
 
   @Override
   public Integer call() {
-    Config config = Jobs.validated(spec, () -> new Config(lake.layout(), recommenderConfig()));
+    Config config =
+        Jobs.validated(spec, () -> new Config(lake.layout(), recommenderConfig(), retrain));
     System.out.println(run(Jobs.spark(), config));
     catalog.register(config.lake());
     return 0;
@@ -170,6 +180,10 @@ public final class RecommendJob implements Callable<Integer> {
 
   /** Trains, evaluates and writes on {@code spark}. */
   public static RecommenderReport run(SparkSession spark, Config config) {
-    return Recommender.builder(spark, config.lake()).config(config.recommender()).build().run();
+    return Recommender.builder(spark, config.lake())
+        .config(config.recommender())
+        .retrain(config.retrain())
+        .build()
+        .run();
   }
 }

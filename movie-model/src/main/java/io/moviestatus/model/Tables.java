@@ -251,6 +251,19 @@ public final class Tables {
           .optional("popular_ndcg_at_10", DoubleType, "Test NDCG@10 of most popular")
           .optional("popular_recall_at_10", DoubleType, "Test recall@10 of most popular")
           .optional("popular_coverage_at_10", DoubleType, "Catalogue coverage of most popular")
+          .optional(
+              "ratings_version",
+              LongType,
+              "Delta version of silver ratings_fact the version was trained on")
+          .optional(
+              "rankings_version",
+              LongType,
+              "Delta version of gold movie_rankings its cold-start list was drawn from (null: none)")
+          .optional(
+              "parameters",
+              StringType,
+              "Every training parameter of the run; a run whose inputs and parameters equal the"
+                  + " latest version's trains nothing")
           .key("model_version")
           .build();
 

@@ -47,6 +47,17 @@ final class ModelStore {
     return path;
   }
 
+  /** Whether a version was saved completely (its user index is the last part written). */
+  boolean exists(String version) {
+    Path userIndex = new Path(path(lake, version) + "/user_index");
+    try {
+      return userIndex.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(userIndex);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot look for the model at " + userIndex + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Loads a saved version. */
   Stored load(String version) {
     String path = path(lake, version);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * rated" movies, plus the {@link ColdStart} list under user_key {@code "*"} — and adds the
  * version's {@code recommender_metrics} row.
  *
+ * <p>A run whose inputs and parameters equal the latest version's trains nothing: when no commit
+ * since the Delta versions of {@code ratings_fact} and {@code movie_rankings} that version recorded
+ * changed their data, its {@link RecommenderConfig} is equal and {@code user_recommendations} still
+ * holds it, the run keeps that version and writes nothing ({@link RecommenderReport#trained()}
+ * false). A scheduled run after a day without new ratings or rankings costs a few table reads
+ * instead of the ALS fits. {@link Builder#retrain(boolean)} trains anyway.
+ *
  * <pre>{@code
  * RecommenderReport report =
  *     Recommender.builder(spark, LakeLayout.of("/data/lake"))
@@ -62,12 +70,14 @@ public final class Recommender {
   private final LakeLayout lake;
   private final RecommenderConfig config;
   private final Clock clock;
+  private final boolean retrain;
 
   private Recommender(Builder builder) {
     this.spark = builder.spark;
     this.lake = builder.lake;
     this.config = builder.config;
     this.clock = builder.clock;
+    this.retrain = builder.retrain;
   }
 
   public static Builder builder(SparkSession spark, LakeLayout lake) {
@@ -79,13 +89,27 @@ public final class Recommender {
     return ModelStore.path(lake, version);
   }
 
-  /** Trains, evaluates, saves the models and writes recommendations and metrics. */
+  /**
+   * Trains, evaluates, saves the models and writes recommendations and metrics; or, when the inputs
+   * and parameters are those of the latest version (class comment), keeps that version.
+   */
   public RecommenderReport run() {
     if (!DeltaTables.exists(spark, lake, Tables.RATINGS_FACT)) {
       throw new IllegalStateException(
           "silver ratings_fact does not exist at "
               + lake.tablePath(Tables.RATINGS_FACT)
               + ": import ratings first");
+    }
+    // The inputs' versions are read before the ratings: a commit in between makes this run record
+    // an older version than it read, so the next run trains again (never the reverse).
+    RecommenderCommit recorder = new RecommenderCommit(spark, lake);
+    RecommenderCommit.Inputs inputs = recorder.inputs(config);
+    if (!retrain) {
+      Optional<RecommenderReport> kept = recorder.unchanged(inputs);
+      if (kept.isPresent()) {
+        LOG.info("{}", kept.get());
+        return kept.get();
+      }
     }
     Instant trainedAt = clock.instant();
     String version = "als-" + VERSION.format(trainedAt);
@@ -124,11 +148,19 @@ public final class Recommender {
           new RecommenderCommit(spark, lake)
               .commit(
                   new RecommenderCommit.Version(
-                      version, trainedAt, config, evaluation, data.users, data.movies),
+                      version, trainedAt, inputs, evaluation, data.users, data.movies),
                   personal,
                   coldStart);
       RecommenderReport report =
-          new RecommenderReport(version, path, evaluation, data.users, data.movies, change);
+          new RecommenderReport(
+              version,
+              path,
+              evaluation,
+              data.users,
+              data.movies,
+              change,
+              inputs.ratingsVersion(),
+              inputs.rankingsVersion());
       LOG.info("{}", report);
       return report;
     } finally {
@@ -174,6 +206,7 @@ public final class Recommender {
     private final LakeLayout lake;
     private RecommenderConfig config = RecommenderConfig.defaults();
     private Clock clock = Clock.systemUTC();
+    private boolean retrain;
 
     private Builder(SparkSession spark, LakeLayout lake) {
       this.spark = requireNonNull(spark, "spark is null");
@@ -187,6 +220,15 @@ public final class Recommender {
 
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock is null");
+      return this;
+    }
+
+    /**
+     * True: train even when the inputs and parameters are those of the latest version (default
+     * false: keep that version).
+     */
+    public Builder retrain(boolean retrain) {
+      this.retrain = retrain;
       return this;
     }
 

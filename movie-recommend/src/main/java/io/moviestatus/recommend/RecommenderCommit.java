@@ -1,8 +1,10 @@
 package io.moviestatus.recommend;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
@@ -11,9 +13,11 @@ import io.moviestatus.transform.lake.LakeWriter;
 import io.moviestatus.transform.lake.TableChange;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
@@ -40,14 +44,119 @@ final class RecommenderCommit {
     this.writer = new LakeWriter(spark, lake);
   }
 
+  /**
+   * What a version is trained from: the Delta versions of its input tables when it read them
+   * ({@code rankingsVersion} null when there is no {@code movie_rankings}) and its parameters.
+   */
+  record Inputs(long ratingsVersion, Long rankingsVersion, RecommenderConfig config) {
+    Inputs {
+      requireNonNull(config, "config is null");
+    }
+
+    /** The parameters as stored: the record's text, every component by name. */
+    String parameters() {
+      return config.toString();
+    }
+  }
+
   /** What one version writes. */
   record Version(
       String version,
       Instant trainedAt,
-      RecommenderConfig config,
+      Inputs inputs,
       RecommenderEvaluation evaluation,
       long users,
-      long movies) {}
+      long movies) {
+    RecommenderConfig config() {
+      return inputs.config();
+    }
+  }
+
+  /** The input tables' current versions, with {@code config}. */
+  Inputs inputs(RecommenderConfig config) {
+    return new Inputs(
+        currentVersion(Tables.RATINGS_FACT),
+        DeltaTables.exists(spark, lake, Tables.MOVIE_RANKINGS)
+            ? currentVersion(Tables.MOVIE_RANKINGS)
+            : null,
+        config);
+  }
+
+  private long currentVersion(TableContract contract) {
+    return DeltaTables.version(DeltaTable.forPath(spark, lake.tablePath(contract)));
+  }
+
+  /**
+   * The latest version, kept, when nothing it was trained from changed and it is whole: no commit
+   * since the table versions its {@code recommender_metrics} row recorded changed the data of
+   * {@code ratings_fact} or {@code movie_rankings} (metadata-only commits do not count), the
+   * parameters are equal, {@code user_recommendations} holds that version only and its models are
+   * saved. Empty otherwise, including for metrics written before the inputs were recorded.
+   *
+   * @param inputs the current table versions and the run's parameters ({@link #inputs})
+   */
+  Optional<RecommenderReport> unchanged(Inputs inputs) {
+    if (!DeltaTables.exists(spark, lake, Tables.RECOMMENDER_METRICS)
+        || !DeltaTables.exists(spark, lake, Tables.USER_RECOMMENDATIONS)) {
+      return Optional.empty();
+    }
+    Dataset<Row> metrics = writer.read(Tables.RECOMMENDER_METRICS);
+    if (!Arrays.asList(metrics.columns()).contains("parameters")) {
+      return Optional.empty(); // written before the inputs were recorded
+    }
+    List<Row> latest =
+        metrics
+            .orderBy(col("trained_at").desc(), col("model_version").desc())
+            .select(
+                "model_version",
+                "ratings_version",
+                "rankings_version",
+                "parameters",
+                "users",
+                "movies")
+            .limit(1)
+            .collectAsList();
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    Row row = latest.get(0);
+    String version = row.getString(0);
+    Long ratings = row.isNullAt(1) ? null : row.getLong(1);
+    Long rankings = row.isNullAt(2) ? null : row.getLong(2);
+    boolean sameInputs =
+        inputs.parameters().equals(row.getString(3))
+            && ratings != null
+            && !DeltaTables.dataChangedSince(spark, lake, Tables.RATINGS_FACT, ratings)
+            && (rankings == null
+                ? inputs.rankingsVersion() == null
+                : inputs.rankingsVersion() != null
+                    && !DeltaTables.dataChangedSince(spark, lake, Tables.MOVIE_RANKINGS, rankings));
+    if (!sameInputs) {
+      return Optional.empty();
+    }
+    List<Row> held =
+        writer
+            .read(Tables.USER_RECOMMENDATIONS)
+            .select("model_version")
+            .distinct()
+            .limit(2)
+            .collectAsList();
+    if (held.size() != 1
+        || !version.equals(held.get(0).getString(0))
+        || !new ModelStore(spark, lake).exists(version)) {
+      return Optional.empty(); // a later run failed part-way, or the version was removed
+    }
+    return Optional.of(
+        new RecommenderReport(
+            version,
+            ModelStore.path(lake, version),
+            null,
+            row.getLong(4),
+            row.getLong(5),
+            new TableChange(Tables.USER_RECOMMENDATIONS.name(), 0, 0, 0, 0),
+            ratings,
+            rankings));
+  }
 
   /**
    * @param personal user_key, rank, movie_id, score, because_movie_ids
@@ -109,6 +218,9 @@ final class RecommenderCommit {
     values.put("users", v.users());
     values.put("movies", v.movies());
     values.put("training_seconds", e.seconds());
+    values.put("ratings_version", v.inputs().ratingsVersion());
+    values.put("rankings_version", v.inputs().rankingsVersion());
+    values.put("parameters", v.inputs().parameters());
     return spark.createDataFrame(
         List.of(byName(Tables.RECOMMENDER_METRICS, values)), Tables.RECOMMENDER_METRICS.schema());
   }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import scala.collection.JavaConverters;
@@ -192,6 +193,47 @@ public final class DeltaTables {
    */
   public static long version(DeltaTable table) {
     return table.deltaLog().unsafeVolatileSnapshot().version();
+  }
+
+  /**
+   * Whether any commit after {@code version} added or removed data files of the table: false when
+   * the later commits changed metadata only (added columns, table properties). A write that rewrote
+   * files without changing a row (a MERGE copies the unchanged rows of every file it touches)
+   * counts as a change. Reads only the commits after {@code version}. True when one of them is no
+   * longer in the log (cleaned up) or the table's latest version is older than {@code version} (a
+   * table written anew).
+   *
+   * <pre>{@code
+   * boolean retrain = DeltaTables.dataChangedSince(spark, lake, Tables.RATINGS_FACT, trainedOn);
+   * }</pre>
+   */
+  public static boolean dataChangedSince(
+      SparkSession spark, LakeLayout lake, TableContract contract, long version) {
+    DeltaTable table = DeltaTable.forPath(spark, lake.tablePath(contract));
+    long latest = version(table);
+    if (latest < version) {
+      return true;
+    }
+    long expected = version + 1;
+    scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits =
+        table.deltaLog().getChanges(expected, false);
+    while (commits.hasNext()) {
+      scala.Tuple2<Object, scala.collection.Seq<Action>> commit = commits.next();
+      long committed = (Long) commit._1();
+      if (committed > latest) {
+        break; // committed after the version read above: the next run sees it
+      }
+      if (committed != expected) {
+        return true; // a commit in between is gone from the log
+      }
+      for (Action action : JavaConverters.seqAsJavaList(commit._2())) {
+        if (action instanceof FileAction file && file.dataChange()) {
+          return true;
+        }
+      }
+      expected++;
+    }
+    return expected <= latest; // a missing commit at the end
   }
 
   /**

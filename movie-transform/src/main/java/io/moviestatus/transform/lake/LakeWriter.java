@@ -1,6 +1,7 @@
 package io.moviestatus.transform.lake;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
@@ -40,15 +41,29 @@ public final class LakeWriter {
 
   /**
    * Latest rating wins: inserts new (user, movie) pairs, updates a pair only when the incoming
-   * rating is newer than the stored one. Replaying the same ratings changes nothing.
+   * rating is newer than the stored one. Replaying the same ratings changes nothing and commits
+   * nothing.
    */
   public TableChange mergeRatings(Dataset<Row> ratings, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.RATINGS_FACT);
     long before = DeltaTables.version(table);
+    Column storedIsNotOlder =
+        col("s.user_key")
+            .equalTo(col("t.user_key"))
+            .and(col("s.movie_id").equalTo(col("t.movie_id")))
+            .and(col("t.rated_at").geq(col("s.rated_at")));
+    // Only ratings new to the table or newer than the stored one go into the MERGE: it rewrites
+    // every file holding a pair it matches, changed or not, and commits even when nothing changed
+    // (a file imported again), which readers such as the recommender would take for new data.
+    Dataset<Row> changes =
+        ratings.as("s").join(table.toDF().as("t"), storedIsNotOlder, "left_anti");
+    if (changes.isEmpty()) {
+      return new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, quarantined);
+    }
     Map<String, String> all = assignments(Tables.RATINGS_FACT);
     table
         .as("t")
-        .merge(ratings.as("s"), "t.user_key = s.user_key AND t.movie_id = s.movie_id")
+        .merge(changes.as("s"), "t.user_key = s.user_key AND t.movie_id = s.movie_id")
         .whenMatched("s.rated_at > t.rated_at")
         .updateExpr(all)
         .whenNotMatched()

@@ -262,6 +262,7 @@ class RatingsImportTest {
     importEvents(resource("events/ratings.csv"));
     List<String> before = ratings("u001", "u002", "u003");
     List<String> quarantineBefore = quarantine();
+    long versionBefore = ratingsFactVersion();
 
     RatingsImportReport nothing =
         RatingsImport.builder(spark, lake(), KEY).clock(NOV_25).build().run();
@@ -271,8 +272,18 @@ class RatingsImportTest {
     assertThat(again.filesBuilt()).as("re-landed file is rebuilt").isEqualTo(1);
     assertThat(again.ratingsFact()).isEqualTo(new TableChange("ratings_fact", 0, 0, 0, 8));
     assertThat(ratings("u001", "u002", "u003")).isEqualTo(before);
+    assertThat(ratingsFactVersion())
+        .as("ratings_fact commits of the re-import (none: no rating is new or newer)")
+        .isEqualTo(versionBefore);
     assertThat(quarantine())
         .as("quarantine replaced per file, never duplicated")
         .isEqualTo(quarantineBefore);
+  }
+
+  private long ratingsFactVersion() {
+    return io.delta.tables.DeltaTable.forPath(spark, lake().tablePath(Tables.RATINGS_FACT))
+        .history(1)
+        .head()
+        .getLong(0);
   }
 }
