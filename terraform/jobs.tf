@@ -354,6 +354,8 @@ resource "databricks_job" "pipeline" {
     }
   }
 
+  # Trains only when ratings_fact or movie_rankings has new data since the latest model version, or the
+  # grid changed (RecommendJob keeps that version otherwise): a day without new ratings costs a few reads.
   task {
     task_key                  = "recommend"
     job_cluster_key           = "pipeline"

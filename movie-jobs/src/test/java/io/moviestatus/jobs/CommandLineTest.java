@@ -296,6 +296,13 @@ class CommandLineTest {
     RecommendJob none = new RecommendJob();
     new picocli.CommandLine(none).parseArgs();
     assertThat(none.recommenderConfig()).as("no option").isEqualTo(RecommenderConfig.defaults());
+    assertThat(none.retrain).as("no option: keep an unchanged version").isFalse();
+    RecommendJob retrain = new RecommendJob();
+    new picocli.CommandLine(retrain).parseArgs("--retrain");
+    assertThat(retrain.retrain).as("--retrain").isTrue();
+    assertThat(retrain.recommenderConfig())
+        .as("--retrain alone")
+        .isEqualTo(RecommenderConfig.defaults());
   }
 
   @Test

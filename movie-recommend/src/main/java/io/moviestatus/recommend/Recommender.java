@@ -145,12 +145,11 @@ public final class Recommender {
                 config.k());
       }
       TableChange change =
-          new RecommenderCommit(spark, lake)
-              .commit(
-                  new RecommenderCommit.Version(
-                      version, trainedAt, inputs, evaluation, data.users, data.movies),
-                  personal,
-                  coldStart);
+          recorder.commit(
+              new RecommenderCommit.Version(
+                  version, trainedAt, inputs, evaluation, data.users, data.movies),
+              personal,
+              coldStart);
       RecommenderReport report =
           new RecommenderReport(
               version,
