@@ -169,10 +169,8 @@ class DemoTest {
   }
 
   private static long version(String table) {
-    return io.delta.tables.DeltaTable.forPath(LocalSpark.session(), root.resolve(table).toString())
-        .history(1)
-        .head()
-        .getLong(0);
+    return io.moviestatus.transform.lake.DeltaTables.version(
+        io.delta.tables.DeltaTable.forPath(LocalSpark.session(), root.resolve(table).toString()));
   }
 
   @Test

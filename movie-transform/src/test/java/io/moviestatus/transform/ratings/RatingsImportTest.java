@@ -281,9 +281,7 @@ class RatingsImportTest {
   }
 
   private long ratingsFactVersion() {
-    return io.delta.tables.DeltaTable.forPath(spark, lake().tablePath(Tables.RATINGS_FACT))
-        .history(1)
-        .head()
-        .getLong(0);
+    return io.moviestatus.transform.lake.DeltaTables.version(
+        io.delta.tables.DeltaTable.forPath(spark, lake().tablePath(Tables.RATINGS_FACT)));
   }
 }
