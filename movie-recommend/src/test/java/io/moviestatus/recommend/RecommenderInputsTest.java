@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -218,6 +219,26 @@ class RecommenderInputsTest {
     LakeLayout newRanking = copyOfLake("new-ranking");
     append(newRanking, Tables.MOVIE_RANKINGS, ranking(DAY.plusDays(1)));
     assertThat(kept(newRanking, TINY)).as("a new rankings date").isEmpty();
+
+    // A version trained while the lake had no movie_rankings records no rankings version.
+    LakeLayout withoutRankings = copyOfLake("trained-without-rankings");
+    DeltaTable.forPath(spark, withoutRankings.tablePath(Tables.RECOMMENDER_METRICS))
+        .update(Map.of("rankings_version", lit(null).cast("bigint")));
+    assertThat(kept(withoutRankings, TINY))
+        .as("movie_rankings appeared after a version trained without it")
+        .isEmpty();
+    deleteRecursively(Path.of(withoutRankings.tablePath(Tables.MOVIE_RANKINGS)));
+    assertThat(kept(withoutRankings, TINY))
+        .as("no movie_rankings then, none now")
+        .map(RecommenderReport::toString)
+        .hasValueSatisfying(
+            text ->
+                assertThat(text)
+                    .startsWith(
+                        "recommend: nothing new since model als-20261125T070000000Z (no data"
+                            + " change to ratings_fact since its version "
+                            + version(lake(), Tables.RATINGS_FACT)
+                            + ", no movie_rankings, the same parameters): kept it"));
 
     LakeLayout noModel = copyOfLake("no-model");
     deleteRecursively(Path.of(ModelStore.path(noModel, "als-20261125T070000000Z")));
