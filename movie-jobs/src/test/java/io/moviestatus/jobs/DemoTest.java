@@ -2,8 +2,10 @@ package io.moviestatus.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
+import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.LocalSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -169,8 +171,8 @@ class DemoTest {
   }
 
   private static long version(String table) {
-    return io.moviestatus.transform.lake.DeltaTables.version(
-        io.delta.tables.DeltaTable.forPath(LocalSpark.session(), root.resolve(table).toString()));
+    return DeltaTables.version(
+        DeltaTable.forPath(LocalSpark.session(), root.resolve(table).toString()));
   }
 
   @Test

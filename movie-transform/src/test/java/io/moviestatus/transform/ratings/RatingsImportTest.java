@@ -3,9 +3,11 @@ package io.moviestatus.transform.ratings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
+import io.moviestatus.transform.lake.DeltaTables;
 import io.moviestatus.transform.lake.TableChange;
 import io.moviestatus.transform.testing.SharedSpark;
 import java.io.IOException;
@@ -281,7 +283,6 @@ class RatingsImportTest {
   }
 
   private long ratingsFactVersion() {
-    return io.moviestatus.transform.lake.DeltaTables.version(
-        io.delta.tables.DeltaTable.forPath(spark, lake().tablePath(Tables.RATINGS_FACT)));
+    return DeltaTables.version(DeltaTable.forPath(spark, lake().tablePath(Tables.RATINGS_FACT)));
   }
 }
