@@ -10,9 +10,12 @@
 # Prints: bare start (silver on an empty lake); silver with nothing new after DAYS days; silver for one new
 # day after DAYS-1 days and after 1 day (day 2); full build of DAYS days; gold for the one new date; ratings
 # for one new events file of 10,000 ratings; the same day as one `pipeline` process (silver, ratings, gold
-# in one JVM; run in turns with the three commands). Ratios are to the bare start of the same run.
-# Environment: RUNS (3), WORK (target/bench-cold), ONLY (space-separated subset of: bare nothing day2 dayN
-# full gold ratings pipeline), TIMINGS=1 prints each run's --timings breakdown, KEEP_TEMPLATES=1 reuses the history
+# in one JVM; run in turns with the three commands); the floor under any command that touches a Delta table:
+# `sql` counting the rows of one table (the history lake's status_fact, alone in a lake), and the same read
+# broken down in a fresh JVM with the launcher's classpath, archive and flags (ColdDeltaFloor: first Spark job,
+# snapshot, state reconstruction, count). Ratios are to the bare start of the same run.
+# Environment: RUNS (3), WORK (target/bench-cold), ONLY (space-separated subset of: bare floor nothing day2
+# dayN full gold ratings pipeline), TIMINGS=1 prints each run's --timings breakdown, KEEP_TEMPLATES=1 reuses the history
 # lakes of an earlier run (built by the launcher; rebuild them when the code changed).
 set -euo pipefail
 movies="${1:?usage: scripts/bench-cold.sh MOVIES DAYS}"
@@ -21,7 +24,7 @@ days="${2:?usage: scripts/bench-cold.sh MOVIES DAYS}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${RUNS:-3}"
 work="$(mkdir -p "${WORK:-$root/target/bench-cold}" && cd "${WORK:-$root/target/bench-cold}" && pwd)"
-only="${ONLY:-bare nothing day2 dayN full gold ratings pipeline}"
+only="${ONLY:-bare floor nothing day2 dayN full gold ratings pipeline}"
 gen="$root/scripts/bench_bronze.py"
 launcher="$root/bin/movie-status"
 export RATINGS_HMAC_KEY="bench-cold-pseudonymisation-key"
@@ -85,9 +88,35 @@ if wants bare; then
   report bare "bare start (silver, empty lake)" "${values[@]}"
 fi
 
-if wants day2 || wants dayN || wants gold || wants ratings || wants pipeline; then
+if wants day2 || wants dayN || wants gold || wants ratings || wants pipeline || wants floor; then
   template "$work/lake-$key-1" 1
   template "$work/lake-$key-$((days - 1))" $((days - 1))
+fi
+
+if wants floor; then
+  # A lake holding one table: the status_fact of the history lake (DAYS-1 days).
+  rm -rf "$work/floor" && mkdir -p "$work/floor/silver"
+  cp -a "$work/lake-$key-$((days - 1)).pristine/silver/status_fact" "$work/floor/silver/"
+  # ColdDeltaFloor as bin/movie-status would start a short command: its JAR classpath, AppCDS archive
+  # (when recorded) and default flags, plus movie-transform's test classes.
+  jobs_jar="$(ls "$root"/movie-jobs/target/movie-jobs-*.jar | grep -v -e sources -e javadoc | head -1)"
+  short_opts="$(sed -n 's/^  \*) default_opts="\(.*\)" ;;$/\1/p' "$launcher")"
+  [[ -n "$short_opts" ]] || { echo "cannot read the short commands' flags from $launcher" >&2; exit 1; }
+  cds=()
+  [[ -f "$root/movie-jobs/target/launcher/app.jsa" ]] &&
+    cds=(-XX:SharedArchiveFile="$root/movie-jobs/target/launcher/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  values=() laps=()
+  for ((r = 0; r < runs; r++)); do
+    values+=("$(timed sql --lake "$work/floor" "SELECT count(*) AS status_rows FROM status_fact")")
+    # shellcheck disable=SC2046,SC2086
+    laps+=("$(java $short_opts "${cds[@]}" $(cat "$root/movie-jobs/target/launcher/jvm.options") \
+      -Dlog4j2.configurationFile="$root/movie-jobs/target/launcher/log4j2.properties" \
+      -cp "$jobs_jar:$(cat "$root/movie-jobs/target/launcher/classpath.txt"):$root/movie-transform/target/test-classes" \
+      io.moviestatus.transform.bench.ColdDeltaFloor "$work/floor/silver/status_fact" 2>/dev/null | tail -1)")
+  done
+  report floor "floor: sql count of one Delta table" "${values[@]}"
+  printf '  in-process laps, one line per run:\n'
+  printf '    %s\n' "${laps[@]}"
 fi
 
 if wants day2; then
@@ -154,9 +183,10 @@ if [[ -n "${result[bare]:-}" ]]; then
   echo "ratios to the bare start (targets):"
   ratio() { # name, label, target
     [[ -n "${result[$1]:-}" ]] && awk -v a="${result[$1]}" -v b="${result[bare]}" -v l="$2" -v t="$3" \
-      'BEGIN { printf "  %-44s %5.2fx  (target <= %s)\n", l, a / b, t }'
+      'BEGIN { printf "  %-44s %5.2fx  (%s)\n", l, a / b, (t == "" ? "no target: the floor under the others" : "target <= " t) }'
     return 0
   }
+  ratio floor "floor: sql count of one Delta table" ""
   ratio nothing "silver, nothing new" 1.4
   ratio dayN "silver, one new day (day $days)" 3
   ratio full "silver, full build" 5
