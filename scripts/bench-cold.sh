@@ -109,10 +109,15 @@ if wants floor; then
   for ((r = 0; r < runs; r++)); do
     values+=("$(timed sql --lake "$work/floor" "SELECT count(*) AS status_rows FROM status_fact")")
     # shellcheck disable=SC2046,SC2086
-    laps+=("$(java $short_opts "${cds[@]}" $(cat "$root/movie-jobs/target/launcher/jvm.options") \
+    if ! "${JAVA_HOME:+$JAVA_HOME/bin/}java" $short_opts "${cds[@]}" $(cat "$root/movie-jobs/target/launcher/jvm.options") \
       -Dlog4j2.configurationFile="$root/movie-jobs/target/launcher/log4j2.properties" \
       -cp "$jobs_jar:$(cat "$root/movie-jobs/target/launcher/classpath.txt"):$root/movie-transform/target/test-classes" \
-      io.moviestatus.transform.bench.ColdDeltaFloor "$work/floor/silver/status_fact" 2>/dev/null | tail -1)")
+      io.moviestatus.transform.bench.ColdDeltaFloor "$work/floor/silver/status_fact" >"$work/last.log" 2>&1; then
+      cat "$work/last.log" >&2
+      echo "failed: ColdDeltaFloor (built by ./mvnw -B -DskipTests package, which compiles the tests)" >&2
+      exit 1
+    fi
+    laps+=("$(grep '^session ' "$work/last.log")")
   done
   report floor "floor: sql count of one Delta table" "${values[@]}"
   printf '  in-process laps, one line per run:\n'
