@@ -102,12 +102,16 @@ if wants floor; then
   jobs_jar="$(ls "$root"/movie-jobs/target/movie-jobs-*.jar | grep -v -e sources -e javadoc | head -1)"
   short_opts="$(sed -n 's/^  \*) default_opts="\(.*\)" ;;$/\1/p' "$launcher")"
   [[ -n "$short_opts" ]] || { echo "cannot read the short commands' flags from $launcher" >&2; exit 1; }
-  cds=()
-  [[ -f "$root/movie-jobs/target/launcher/app.jsa" ]] &&
-    cds=(-XX:SharedArchiveFile="$root/movie-jobs/target/launcher/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  archive="$root/movie-jobs/target/launcher/app.jsa"
   values=() laps=()
   for ((r = 0; r < runs; r++)); do
     values+=("$(timed sql --lake "$work/floor" "SELECT count(*) AS status_rows FROM status_fact")")
+    # The archive when the launcher would use it: not older than its classpath (the `sql` run just above
+    # records a new one when it is).
+    cds=()
+    if [[ -f "$archive" && ! "$root/movie-jobs/target/launcher/classpath.txt" -nt "$archive" && ! "$jobs_jar" -nt "$archive" ]]; then
+      cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
     # shellcheck disable=SC2046,SC2086
     if ! "${JAVA_HOME:+$JAVA_HOME/bin/}java" $short_opts "${cds[@]}" $(cat "$root/movie-jobs/target/launcher/jvm.options") \
       -Dlog4j2.configurationFile="$root/movie-jobs/target/launcher/log4j2.properties" \
