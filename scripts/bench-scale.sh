@@ -69,7 +69,7 @@ public class Gen {
 JAVA
 cat > "$work/src/Floor.java" <<'JAVA'
 import io.moviestatus.model.BronzeSchemas;
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import org.apache.spark.sql.SparkSession;
 
 /** The floor: read the gzip with Spark (explicit schema) and append its rows to one Delta table. */
@@ -83,7 +83,7 @@ public class Floor {
 }
 JAVA
 cat > "$work/src/Query.java" <<'JAVA'
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import java.util.*;
 import org.apache.spark.sql.*;
 import org.apache.spark.sql.execution.*;

@@ -6,7 +6,7 @@ import io.delta.tables.DeltaTable;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.lake.DeltaTables;
+import io.moviestatus.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.moviestatus.jobs;
 
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -3,7 +3,7 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.report.Report;
+import io.moviestatus.report.Report;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;

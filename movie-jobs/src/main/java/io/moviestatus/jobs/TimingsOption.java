@@ -1,6 +1,6 @@
 package io.moviestatus.jobs;
 
-import io.moviestatus.transform.lake.StageTimings;
+import io.moviestatus.lake.StageTimings;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

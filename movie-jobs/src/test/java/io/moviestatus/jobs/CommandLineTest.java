@@ -7,7 +7,7 @@ import io.moviestatus.ingest.TmdbCredential;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
 import io.moviestatus.recommend.RecommenderConfig;
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

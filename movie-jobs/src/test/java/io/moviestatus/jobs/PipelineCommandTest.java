@@ -3,7 +3,7 @@ package io.moviestatus.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import io.moviestatus.transform.testing.BronzeFixtures;

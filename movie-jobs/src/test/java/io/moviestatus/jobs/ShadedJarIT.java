@@ -459,7 +459,14 @@ class ShadedJarIT {
         Pattern.compile(
             "^(retrofit|converter-[a-z]+|okhttp|logging-interceptor|okio(-jvm)?|gson|kotlin-stdlib(-[a-z0-9]+)?|failsafe|picocli)-[0-9].*\\.jar$");
     private static final List<String> OWN_MODULES =
-        List.of("movie-model", "movie-ingest", "movie-transform", "movie-recommend", "movie-jobs");
+        List.of(
+            "movie-model",
+            "movie-ingest",
+            "movie-lake",
+            "movie-transform",
+            "movie-recommend",
+            "movie-report",
+            "movie-jobs");
 
     private Build() {}
 
@@ -538,7 +545,7 @@ class ShadedJarIT {
       }
       assertThat(removedOwn)
           .as("own modules removed from classpath.txt")
-          .contains("movie-model", "movie-ingest", "movie-transform");
+          .contains("movie-model", "movie-ingest", "movie-lake", "movie-transform", "movie-report");
       assertThat(removedRelocated)
           .as("relocated libraries removed from classpath.txt")
           .contains("retrofit", "okhttp", "okio", "gson", "kotlin-stdlib", "failsafe", "picocli");

@@ -7,7 +7,7 @@ import io.moviestatus.jobs.ShadedJarIT.Run;
 import io.moviestatus.jobs.TerraformHcl.JarTask;
 import io.moviestatus.model.Tables;
 import io.moviestatus.recommend.RecommenderConfig;
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.col;
 
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.lake.DeltaTables;
-import io.moviestatus.transform.lake.LakeWriter;
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.LakeWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.col;
 
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.lake.DeltaTables;
-import io.moviestatus.transform.lake.LakeWriter;
-import io.moviestatus.transform.lake.TableChange;
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.LakeWriter;
+import io.moviestatus.lake.TableChange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package io.moviestatus.recommend;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.transform.lake.TableChange;
+import io.moviestatus.lake.TableChange;
 
 /**
  * What a {@link Recommender} run did: the model it saved, its evaluation, and the recommendations

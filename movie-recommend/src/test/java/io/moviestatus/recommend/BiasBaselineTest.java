@@ -3,7 +3,7 @@ package io.moviestatus.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.moviestatus.transform.testing.SharedSpark;
+import io.moviestatus.lake.testing.SharedSpark;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

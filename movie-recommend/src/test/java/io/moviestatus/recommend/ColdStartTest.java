@@ -3,7 +3,7 @@ package io.moviestatus.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.testing.SharedSpark;
+import io.moviestatus.lake.testing.SharedSpark;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.moviestatus.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.transform.testing.SharedSpark;
+import io.moviestatus.lake.testing.SharedSpark;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

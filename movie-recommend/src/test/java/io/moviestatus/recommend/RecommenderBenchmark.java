@@ -2,7 +2,7 @@ package io.moviestatus.recommend;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

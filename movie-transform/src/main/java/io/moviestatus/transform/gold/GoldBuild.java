@@ -5,12 +5,12 @@ import static org.apache.spark.sql.functions.col;
 
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
-import io.moviestatus.transform.lake.DeltaTables;
-import io.moviestatus.transform.lake.LakeWriter;
-import io.moviestatus.transform.lake.LargeBatch;
-import io.moviestatus.transform.lake.SideLane;
-import io.moviestatus.transform.lake.StageTimings;
-import io.moviestatus.transform.lake.TableChange;
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.LakeWriter;
+import io.moviestatus.lake.LargeBatch;
+import io.moviestatus.lake.SideLane;
+import io.moviestatus.lake.StageTimings;
+import io.moviestatus.lake.TableChange;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

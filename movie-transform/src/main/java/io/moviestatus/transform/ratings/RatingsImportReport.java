@@ -2,8 +2,8 @@ package io.moviestatus.transform.ratings;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.transform.lake.StageTimings;
-import io.moviestatus.transform.lake.TableChange;
+import io.moviestatus.lake.StageTimings;
+import io.moviestatus.lake.TableChange;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

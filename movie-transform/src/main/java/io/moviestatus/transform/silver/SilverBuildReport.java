@@ -1,7 +1,7 @@
 package io.moviestatus.transform.silver;
 
-import io.moviestatus.transform.lake.StageTimings;
-import io.moviestatus.transform.lake.TableChange;
+import io.moviestatus.lake.StageTimings;
+import io.moviestatus.lake.TableChange;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,6 +1,6 @@
 package io.moviestatus.transform.bench;
 
-import io.moviestatus.transform.lake.LocalSpark;
+import io.moviestatus.lake.LocalSpark;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;

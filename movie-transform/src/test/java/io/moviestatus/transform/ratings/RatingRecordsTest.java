@@ -2,7 +2,7 @@ package io.moviestatus.transform.ratings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.transform.testing.SharedSpark;
+import io.moviestatus.lake.testing.SharedSpark;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import static io.moviestatus.transform.testing.BronzeFixtures.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.model.BronzeContract.Source;
-import io.moviestatus.transform.testing.SharedSpark;
+import io.moviestatus.lake.testing.SharedSpark;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

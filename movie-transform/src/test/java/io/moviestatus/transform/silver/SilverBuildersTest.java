@@ -1,8 +1,8 @@
 package io.moviestatus.transform.silver;
 
-import static io.moviestatus.transform.testing.SharedSpark.assertSameRows;
+import static io.moviestatus.lake.testing.SharedSpark.assertSameRows;
 
-import io.moviestatus.transform.testing.SharedSpark;
+import io.moviestatus.lake.testing.SharedSpark;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
