@@ -1,8 +1,8 @@
 package io.moviestatus.jobs;
 
+import io.moviestatus.lake.TableRegistry;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
-import io.moviestatus.lake.TableRegistry;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

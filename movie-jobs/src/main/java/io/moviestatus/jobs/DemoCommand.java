@@ -4,14 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.moviestatus.ingest.IngestResult;
 import io.moviestatus.ingest.TmdbCredential;
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.StageTimings;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.recommend.Confidence;
 import io.moviestatus.recommend.Recommender;
 import io.moviestatus.recommend.RecommenderConfig;
-import io.moviestatus.lake.DeltaTables;
-import io.moviestatus.lake.StageTimings;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package io.moviestatus.jobs;
 import static java.util.Objects.requireNonNull;
 
 import io.delta.tables.DeltaTable;
+import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package io.moviestatus.jobs;
 
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.TableRegistry;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.DeltaTables;
-import io.moviestatus.lake.TableRegistry;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moviestatus.ingest.TmdbCredential;
+import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
 import io.moviestatus.recommend.RecommenderConfig;
-import io.moviestatus.lake.LocalSpark;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.moviestatus.jobs;
 
-import io.moviestatus.model.LakeLayout;
 import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.lake.StageTimings;
+import io.moviestatus.model.LakeLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

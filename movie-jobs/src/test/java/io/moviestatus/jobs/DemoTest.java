@@ -3,10 +3,10 @@ package io.moviestatus.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.tables.DeltaTable;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableNaming;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LocalSpark;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableNaming;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

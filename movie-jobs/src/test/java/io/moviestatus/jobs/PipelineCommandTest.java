@@ -2,8 +2,8 @@ package io.moviestatus.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.model.LakeLayout;
 import io.moviestatus.lake.LocalSpark;
+import io.moviestatus.model.LakeLayout;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import io.moviestatus.transform.testing.BronzeFixtures;

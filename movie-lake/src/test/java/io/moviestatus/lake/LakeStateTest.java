@@ -2,9 +2,9 @@ package io.moviestatus.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

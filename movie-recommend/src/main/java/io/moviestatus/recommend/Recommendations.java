@@ -3,10 +3,10 @@ package io.moviestatus.recommend;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -3,11 +3,11 @@ package io.moviestatus.recommend;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -5,12 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableContract;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.moviestatus.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.Tables;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.tables.DeltaTable;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableContract;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,11 +2,11 @@ package io.moviestatus.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.DeltaTables;
-import io.moviestatus.lake.testing.SharedSpark;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;

@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.report.ReportData.Count;
 import io.moviestatus.report.ReportData.Metrics;
 import io.moviestatus.report.ReportData.Mover;

@@ -22,13 +22,25 @@ public final class SharedSpark {
 
   private SharedSpark() {}
 
+  /**
+   * The JVM's local session, configured once when first asked for: one shuffle partition (test data
+   * is tiny) and queries planned once, as the launcher's short builds run ({@link
+   * LocalSpark#shortRunSession()}). A test that changes a setting restores it.
+   */
   public static SparkSession spark() {
-    SparkSession spark = LocalSpark.session();
-    spark.sparkContext().setLogLevel("ERROR");
-    spark.conf().set("spark.sql.shuffle.partitions", "1"); // test data is tiny
-    // Planned once, as the launcher's short builds run (LocalSpark.shortRunSession()).
-    spark.conf().set("spark.sql.adaptive.enabled", "false");
-    return spark;
+    return Session.SPARK;
+  }
+
+  /** Holder idiom: the session is created and configured on first use, once per JVM. */
+  private static final class Session {
+    static final SparkSession SPARK = configured(LocalSpark.session());
+
+    private static SparkSession configured(SparkSession spark) {
+      spark.sparkContext().setLogLevel("ERROR");
+      spark.conf().set("spark.sql.shuffle.partitions", "1");
+      spark.conf().set("spark.sql.adaptive.enabled", "false");
+      return spark;
+    }
   }
 
   /**

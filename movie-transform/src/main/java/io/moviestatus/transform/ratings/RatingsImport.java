@@ -6,15 +6,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.ingest.RatingsLanding;
-import io.moviestatus.model.BadInputException;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.LakeFiles;
 import io.moviestatus.lake.LakeState;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.SideLane;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.model.BadInputException;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -10,11 +10,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeState;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;

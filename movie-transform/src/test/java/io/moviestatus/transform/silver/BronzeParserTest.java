@@ -5,8 +5,8 @@ import static io.moviestatus.transform.testing.BronzeFixtures.envelope;
 import static io.moviestatus.transform.testing.BronzeFixtures.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moviestatus.model.BronzeContract.Source;
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.BronzeContract.Source;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

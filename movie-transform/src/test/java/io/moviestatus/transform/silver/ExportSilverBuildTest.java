@@ -11,11 +11,11 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moviestatus.lake.TableChange;
+import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.TableChange;
-import io.moviestatus.lake.testing.SharedSpark;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,14 +6,14 @@ import static io.moviestatus.transform.testing.BronzeFixtures.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.lake.TableChange;
+import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.BronzeContract.Source;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.DeltaTables;
-import io.moviestatus.lake.TableChange;
 import io.moviestatus.transform.testing.BronzeFixtures;
-import io.moviestatus.lake.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
