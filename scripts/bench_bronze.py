@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes synthetic bronze in the README's bronze contract, for scripts/bench-cold.sh.
+"""Writes synthetic bronze in the bronze contract (docs/lake.md), for scripts/bench-cold.sh.
 
 The same data as the Java SilverBenchmark generator (movie-transform's test sources): a pool of
 MOVIES * 1.2 movies whose popularity drifts daily; each day's top MOVIES on 20-movie discover pages,

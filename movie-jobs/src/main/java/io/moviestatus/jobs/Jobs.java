@@ -18,7 +18,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Shared plumbing of the job runners: argument parsing, one-line errors, exit rules. */
 final class Jobs {
 
-  // The exit codes; MovieStatus's exitCodeList (--help) and the README list them too.
+  // The exit codes; MovieStatus's exitCodeList (--help) and README.md's exit-code table list them.
 
   /** Exit code: the job ran to its end. */
   static final int OK = 0;

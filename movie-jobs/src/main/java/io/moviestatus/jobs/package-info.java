@@ -9,8 +9,7 @@
  * io.moviestatus.jobs.MaintenanceJob}. Each has an immutable {@code Config} record and {@code
  * public static run(SparkSession, Config)}, so another team's job can run a stage on its own
  * session; {@code main} only parses the arguments, obtains the session and maps failures to exit
- * codes (README: 0 ok, 1 unexpected, 2 usage, 3 credential rejected, 4 TMDB unavailable, 5 bad
- * input, 6 TMDB export not published yet).
+ * codes (the exit-code table of README.md, "Command line").
  *
  * <pre>{@code
  * SilverBuildReport report =

@@ -118,8 +118,8 @@ class SparkClusterIT {
    * compilation and GC work competing for the two cores. (The local launcher's short commands ran
    * with these until they moved to the parallel collector; the cluster, five JVMs on two cores with
    * one core per executor, keeps the single-threaded collector: the parallel one, here and in the
-   * IT JVM, measured within the noise, figures in the failsafe comment of the root pom.xml.)
-   * Recommend too: on this small data it ran in 80 s with them against 112 s with C2.
+   * IT JVM, measured within the noise, figures in docs/benchmarks.md.) Recommend too: on this small
+   * data it ran in 80 s with them against 112 s with C2.
    */
   static final List<String> SHORT_RUN_FLAGS =
       List.of("-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li>Spark's generated code, which {@link LocalSpark}'s sessions turn off: on a million rows it
  *       parses, shuffles and aggregates several times faster than interpreted operators (measured:
- *       README, "Scale");
+ *       docs/scale.md);
  *   <li>uncompressed in-memory caches: the dictionary statistics of a compressed cache cost more
  *       CPU than the memory they save on one machine;
  *   <li>adaptive query execution (Spark's default, which a short-run session turns off): it

@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
  * <p>Both sessions run Spark's interpreted operators instead of generated code: on one machine,
  * compiling generated code (Janino) costs more than it saves on anything short of a million-row
  * batch, for the short builds and for the recommender alike (measured with cold {@code
- * bin/movie-status} runs, README "Benchmark"). {@link LargeBatch} turns code generation back on for
+ * bin/movie-status} runs, docs/benchmarks.md). {@link LargeBatch} turns code generation back on for
  * a million-row batch.
  *
  * <pre>{@code

@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The single definition of a Delta table: name, layer, schema (with NOT NULL flags and column
  * comments), natural key, generated columns and partitioning. DDL, readers, validators and the
- * README's table reference all derive from it.
+ * table reference ({@code docs/tables.md}) all derive from it.
  *
  * <pre>{@code
  * TableContract dates = TableContract.builder("dates_dim", Layer.SILVER)

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders the table reference (Markdown) from the contracts; the README embeds its output between
- * {@link #BEGIN} and {@link #END}, and a test keeps the two equal.
+ * Renders the table reference (Markdown) from the contracts; {@code docs/tables.md} embeds its
+ * output between {@link #BEGIN} and {@link #END}, and a test keeps the two equal.
  */
 public final class TableReference {
 
@@ -51,7 +51,7 @@ public final class TableReference {
     return out.toString().stripTrailing() + "\n";
   }
 
-  /** The block the README holds, markers included. */
+  /** The block {@code docs/tables.md} holds, markers included. */
   public static String readmeBlock() {
     return BEGIN + "\n" + markdown(Tables.all()) + END;
   }

@@ -1,7 +1,7 @@
 /**
  * Table contracts and lake layout: the one definition of every table and path, from which DDL,
- * readers, validators and the README's table reference derive. No Spark runtime needed (only
- * Spark's SQL type classes).
+ * readers, validators and the table reference ({@code docs/tables.md}) derive. No Spark runtime
+ * needed (only Spark's SQL type classes).
  *
  * <p>Public API:
  *
@@ -13,7 +13,8 @@
  *       lake root (local folder, {@code abfss://}, {@code dbfs:/});
  *   <li>{@link io.moviestatus.model.BronzeContract}: the raw envelope and response schemas and the
  *       bronze file naming;
- *   <li>{@link io.moviestatus.model.TableReference}: the Markdown table reference in the README.
+ *   <li>{@link io.moviestatus.model.TableReference}: the Markdown table reference in {@code
+ *       docs/tables.md}.
  * </ul>
  *
  * <pre>{@code

@@ -10,14 +10,15 @@ import org.junit.jupiter.api.Test;
 class TableReferenceTest {
 
   @Test
-  void readmeTableReferenceIsGeneratedFromTheContracts() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int begin = readme.indexOf(TableReference.BEGIN);
-    int end = readme.indexOf(TableReference.END);
-    assertThat(begin).as("README has the table reference markers").isNotNegative();
-    assertThat(readme.substring(begin, end + TableReference.END.length()))
+  void tableReferenceInDocsIsGeneratedFromTheContracts() throws IOException {
+    String tables = Files.readString(Path.of("..", "docs", "tables.md"));
+    int begin = tables.indexOf(TableReference.BEGIN);
+    int end = tables.indexOf(TableReference.END);
+    assertThat(begin).as("docs/tables.md has the table reference begin marker").isNotNegative();
+    assertThat(end).as("docs/tables.md has the table reference end marker").isGreaterThan(begin);
+    assertThat(tables.substring(begin, end + TableReference.END.length()))
         .as(
-            "README block equals TableReference.readmeBlock(); paste the expected text into README.md")
+            "docs/tables.md block equals TableReference.readmeBlock(); paste the expected text into docs/tables.md")
         .isEqualTo(TableReference.readmeBlock());
   }
 
