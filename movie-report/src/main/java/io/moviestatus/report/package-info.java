@@ -6,11 +6,12 @@
  * mark per row of the data table under it.
  *
  * <p>Public API: {@link io.moviestatus.report.Report} and its {@link
- * io.moviestatus.report.Report.Builder}. Everything else is package-private: the lake
- * queries ({@code ReportQueries} → {@code ReportData}), the page skeleton ({@code ReportPage}) and
- * its sections ({@code MovieSections}, {@code ActivitySections}, {@code RecommenderSection}), one
- * class per chart kind ({@code LineCharts}, {@code BarCharts}, {@code ScatterChart}, {@code
- * BaselineChart}) over shared axes and scales ({@code Svg}), and escaping ({@code Html}).
+ * io.moviestatus.report.Report.Builder}. Everything else is package-private: the lake queries
+ * ({@code ReportQueries} → {@code ReportData}), the page skeleton ({@code ReportPage}) and its
+ * sections ({@code MovieSections}, {@code ActivitySections}, {@code RecommenderSection}), one class
+ * per chart kind ({@code LineCharts}, {@code BarCharts}, {@code ScatterChart}, {@code
+ * BaselineChart}) over shared axes, scales and text fitting ({@code Svg}, {@code TextWidth}), and
+ * escaping ({@code Html}).
  *
  * <pre>{@code
  * Report report = Report.builder(spark, LakeLayout.of("./lake")).days(30).build();
