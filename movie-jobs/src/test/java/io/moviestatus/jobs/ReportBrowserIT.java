@@ -29,8 +29,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The demo lake's report opened in a real browser: Debian's headless Chromium driven by Selenium
  * through Debian's chromedriver (explicit paths, so Selenium Manager never downloads anything). At
  * 1280×800 and at a phone's 390 px: every chart present with one mark per row of its data table,
- * titles and axis titles on every chart, no console or script error, no CSP violation, no request
- * leaving the page, no sideways scrolling of the page. Screenshots go to {@code
+ * titles and axis titles on every chart, every text of every SVG inside the SVG (long titles cut
+ * with "…", whole in the tooltip and the data table), no console or script error, no CSP violation,
+ * no request leaving the page, no sideways scrolling of the page. Screenshots go to {@code
  * target/report-screenshots/}. The demo lake is {@link DemoLake}'s: the one {@link DemoTest} built
  * earlier in the same Maven run, else built here.
  */
@@ -210,6 +211,76 @@ class ReportBrowserIT {
     return m;
   }
 
+  /**
+   * Every {@code <text>} of every SVG lies inside its SVG's viewport, as the browser lays it out:
+   * its client rect (the boxes of its glyphs, after any rotation) inside the SVG's client rect,
+   * and, for a text not turned, its getBBox() inside the viewBox (user units).
+   */
+  private static void assertNoTextOverflows(String viewport) {
+    List<Object> outside =
+        js(
+            "const out = [];"
+                + "for (const svg of document.querySelectorAll('svg')) {"
+                + "  const v = svg.getBoundingClientRect();"
+                + "  const vb = svg.viewBox.baseVal;"
+                + "  for (const t of svg.querySelectorAll('text')) {"
+                + "    const r = t.getBoundingClientRect();"
+                + "    const client = [r.left - v.left, v.right - r.right, r.top - v.top, v.bottom - r.bottom];"
+                + "    const b = t.getBBox();"
+                + "    const user = t.hasAttribute('transform') ? [0, 0, 0, 0]"
+                + "      : [b.x - vb.x, vb.x + vb.width - b.x - b.width, b.y - vb.y, vb.y + vb.height - b.y - b.height];"
+                + "    if (client.concat(user).some(m => m < 0)) {"
+                + "      out.push(svg.getAttribute('aria-label') + ': \"' + t.textContent + '\" margins left/right/top/bottom px '"
+                + "        + client.map(m => m.toFixed(2)).join('/') + ', user units ' + user.map(m => m.toFixed(2)).join('/'));"
+                + "    }"
+                + "  }"
+                + "}"
+                + "return out;");
+    assertThat(outside).as("texts overflowing their SVG at %s", viewport).isEmpty();
+    long texts = js("return document.querySelectorAll('svg.chart-svg text').length");
+    assertThat(texts)
+        .as("texts checked at %s", viewport)
+        .isGreaterThan(EXPECTED_MARKS.get("movers"));
+  }
+
+  /**
+   * Each mover's label is its title from the data table, or a start of it ending in "…"; the mark's
+   * tooltip holds the whole title.
+   */
+  private static void assertMoverLabelsFitOrEndInAnEllipsis(String viewport) {
+    List<List<Object>> marks =
+        js(
+            "return Array.from(document.querySelectorAll('#movers figure .mark')).map(m =>"
+                + " [m.querySelector('title').textContent, m.querySelector('text').textContent])");
+    List<Object> titles =
+        js(
+            "return Array.from(document.querySelectorAll('#movers details.data tbody tr'))"
+                + ".map(r => r.cells[1].textContent)");
+    assertThat(marks).as("movers' marks at %s", viewport).hasSameSizeAs(titles);
+    int cut = 0;
+    for (int i = 0; i < marks.size(); i++) {
+      String title = (String) titles.get(i);
+      String tooltip = (String) marks.get(i).get(0);
+      String label = (String) marks.get(i).get(1);
+      assertThat(tooltip).as("tooltip of mover %s at %s", title, viewport).startsWith(title + ": ");
+      if (!label.equals(title)) {
+        assertThat(label).as("cut label of %s at %s", title, viewport).endsWith("…");
+        assertThat(title)
+            .as("cut label of %s at %s", title, viewport)
+            .startsWith(label.substring(0, label.length() - 1));
+        cut++;
+      }
+    }
+    System.out.println(
+        "ReportBrowserIT movers at "
+            + viewport
+            + ": "
+            + cut
+            + " of "
+            + marks.size()
+            + " labels cut");
+  }
+
   private static void assertNoErrors(String viewport) {
     List<String> console = new ArrayList<>();
     for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER).getAll()) {
@@ -258,6 +329,8 @@ class ReportBrowserIT {
 
     assertThat((Long) js("return window.innerWidth")).isEqualTo(1280L);
     assertEveryChart("1280x800");
+    assertNoTextOverflows("1280x800");
+    assertMoverLabelsFitOrEndInAnEllipsis("1280x800");
     assertNoErrors("1280x800");
     assertNothingRequested("1280x800");
     assertThat((Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth"))
@@ -272,6 +345,8 @@ class ReportBrowserIT {
 
     assertThat((Long) js("return window.innerWidth")).isEqualTo(390L);
     assertEveryChart("390x844");
+    assertNoTextOverflows("390x844");
+    assertMoverLabelsFitOrEndInAnEllipsis("390x844");
     assertNoErrors("390x844");
     assertNothingRequested("390x844");
     assertThat((Long) js("return document.documentElement.scrollWidth"))

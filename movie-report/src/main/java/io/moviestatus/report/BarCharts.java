@@ -3,6 +3,7 @@ package io.moviestatus.report;
 import static io.moviestatus.report.Html.coordinate;
 import static io.moviestatus.report.Html.escape;
 import static io.moviestatus.report.Svg.BOTTOM;
+import static io.moviestatus.report.Svg.EDGE;
 import static io.moviestatus.report.Svg.HEIGHT;
 import static io.moviestatus.report.Svg.LEFT;
 import static io.moviestatus.report.Svg.RIGHT;
@@ -10,6 +11,7 @@ import static io.moviestatus.report.Svg.TOP;
 import static io.moviestatus.report.Svg.WIDTH;
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.report.Svg.Font;
 import io.moviestatus.report.Svg.Plot;
 import io.moviestatus.report.Svg.Scale;
 import java.util.ArrayList;
@@ -27,6 +29,12 @@ final class BarCharts {
 
   private static final String UP = "#1a7f37";
   private static final String DOWN = "#c62828";
+
+  /** The widest the label column of diverging bars gets; the bars keep the rest. */
+  static final double MAX_LABEL_COLUMN = 240;
+
+  /** Between a label's end and its bar's axis. */
+  private static final double LABEL_GAP = 6;
 
   private BarCharts() {}
 
@@ -103,13 +111,20 @@ final class BarCharts {
     return plot.close() + (seriesOrder.size() > 1 ? Svg.legend(seriesOrder) : "");
   }
 
-  /** Horizontal bars around zero, one row per bar: climbers right (green), fallers left (red). */
+  /**
+   * Horizontal bars around zero, one row per bar: climbers right (green), fallers left (red). Each
+   * bar's label sits in a column left of the plot, as wide as the widest label up to {@link
+   * #MAX_LABEL_COLUMN}; a longer label ends in "…". One mark per bar: the bar with its label, whose
+   * tooltip holds the full label and the value.
+   */
   static String diverging(String title, List<Bar> bars, String xTitle) {
     if (bars.isEmpty()) {
       return Svg.empty(title);
     }
     int row = 24;
-    int left = 210;
+    double widest = bars.stream().mapToDouble(b -> Font.TICK.width(b.label())).max().orElse(0);
+    double left = Math.min(MAX_LABEL_COLUMN, Math.max(LEFT, Math.ceil(widest) + LABEL_GAP + EDGE));
+    double labelWidth = left - LABEL_GAP - EDGE;
     int height = TOP + row * bars.size() + BOTTOM;
     double extent = bars.stream().mapToDouble(b -> Math.abs(b.value())).max().orElse(1);
     Scale x = Scale.nice(-extent, extent);
@@ -120,16 +135,18 @@ final class BarCharts {
     for (double tick : x.ticks()) {
       double px = x.map(tick, plotLeft, plotRight);
       svg.append(Svg.line(px, TOP, px, bottom, "grid"));
-      svg.append(Svg.text(px, bottom + 16, "middle", Html.number(tick, 2)));
+      svg.append(Svg.centred(px, bottom + 16, Html.number(tick, 2), Font.TICK));
     }
     double zero = x.map(0, plotLeft, plotRight);
     svg.append(Svg.line(zero, TOP, zero, bottom, "axis"));
-    svg.append(Svg.text((plotLeft + plotRight) / 2, height - 10, "middle", xTitle, "axis-title"));
+    svg.append(Svg.centred((plotLeft + plotRight) / 2, height - 10, xTitle, Font.AXIS_TITLE));
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       double top = TOP + row * i + 4;
       double end = x.map(bar.value(), plotLeft, plotRight);
-      svg.append("<rect class=\"mark\" x=\"")
+      svg.append("<g class=\"mark\"><title>")
+          .append(escape(bar.label() + ": " + Svg.signed(bar.value())))
+          .append("</title><rect x=\"")
           .append(coordinate(Math.min(zero, end)))
           .append("\" y=\"")
           .append(coordinate(top))
@@ -139,10 +156,14 @@ final class BarCharts {
           .append(row - 8)
           .append("\" fill=\"")
           .append(bar.value() >= 0 ? UP : DOWN)
-          .append("\"><title>")
-          .append(escape(bar.label() + ": " + Svg.signed(bar.value())))
-          .append("</title></rect>");
-      svg.append(Svg.text(left - 6, top + row / 2.0, "end", Html.shorten(bar.label(), 30)));
+          .append("\"/>")
+          .append(
+              Svg.text(
+                  left - LABEL_GAP,
+                  top + (row - 8) / 2.0,
+                  "end",
+                  Font.TICK.fit(bar.label(), labelWidth)))
+          .append("</g>");
     }
     return svg.append(Svg.CLOSE).toString();
   }

@@ -17,6 +17,7 @@ final class ReportPage {
   /** The page's Content Security Policy: nothing may be loaded; inline styles and data: images. */
   static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+  /** The page's style; the chart texts' font sizes and weights are {@link Svg#STYLE}. */
   private static final String STYLE =
       """
       :root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#1d2330;background:#f4f5f7}
@@ -30,9 +31,8 @@ final class ReportPage {
       figure{margin:0}
       .scroll{overflow-x:auto;max-width:100%}
       .chart-svg{display:block;width:100%;max-width:800px;min-width:520px;height:auto}
-      .chart-svg text{font-size:13px;fill:#2b3340}
-      .chart-svg .axis-title{font-size:13px;font-weight:600}
-      .chart-svg .point-label{font-size:12px;fill:#8a3a00}
+      .chart-svg text{fill:#2b3340}
+      .chart-svg .point-label{fill:#8a3a00}
       .chart-svg .grid{stroke:#e3e7ec;stroke-width:1}
       .chart-svg .axis{stroke:#6b7480;stroke-width:1}
       .panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:8px}
@@ -77,6 +77,7 @@ final class ReportPage {
         .append(data.date())
         .append("</title><style>")
         .append(STYLE)
+        .append(Svg.STYLE)
         .append("</style></head><body><header><h1>movie-status report: ")
         .append(data.date())
         .append("</h1><p class=\"note\">Lake <code>")

@@ -2,6 +2,7 @@ package io.moviestatus.report;
 
 import static io.moviestatus.report.Html.coordinate;
 import static io.moviestatus.report.Html.escape;
+import static io.moviestatus.report.Svg.EDGE;
 import static io.moviestatus.report.Svg.HEIGHT;
 import static io.moviestatus.report.Svg.LEFT;
 import static io.moviestatus.report.Svg.RIGHT;
@@ -9,6 +10,7 @@ import static io.moviestatus.report.Svg.TOP;
 import static io.moviestatus.report.Svg.WIDTH;
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.report.Svg.Font;
 import io.moviestatus.report.Svg.Plot;
 import io.moviestatus.report.Svg.Scale;
 import java.util.ArrayList;
@@ -19,6 +21,9 @@ final class ScatterChart {
 
   private static final int LINE_HEIGHT = 14;
 
+  /** The widest a point's label gets: less than half the plot, so it never leaves the SVG. */
+  static final double MAX_LABEL = 180;
+
   private ScatterChart() {}
 
   /** One point of a scatter plot; {@code labelled} points get their label drawn beside them. */
@@ -28,7 +33,10 @@ final class ScatterChart {
     }
   }
 
-  /** A point per dot; labelled dots carry their label beside them, never overlapping another. */
+  /**
+   * A point per dot; labelled dots carry their label beside them, inside the SVG and overlapping no
+   * other label as long as a line near the dot is free.
+   */
   static String scatter(String title, List<Dot> dots, String xTitle, String yTitle) {
     if (dots.isEmpty()) {
       return Svg.empty(title);
@@ -45,7 +53,7 @@ final class ScatterChart {
     for (double tick : x.ticks()) {
       double px = x.map(tick, x0, x1);
       plot.svg.append(Svg.line(px, TOP, px, plot.bottom(), "grid"));
-      plot.svg.append(Svg.text(px, plot.bottom() + 16, "middle", Html.number(tick, 2)));
+      plot.svg.append(Svg.centred(px, plot.bottom() + 16, Html.number(tick, 2), Font.TICK));
     }
     StringBuilder labels = new StringBuilder();
     List<double[]> placed = new ArrayList<>(); // label boxes: y, left, right
@@ -76,25 +84,38 @@ final class ScatterChart {
     return plot.close();
   }
 
-  /** The label of a dot: towards the middle of the plot, moved down below labels placed before. */
+  /**
+   * The label of a dot: towards the middle of the plot, at most {@link #MAX_LABEL} wide (else cut
+   * with "…"), on the first free line (nearest the dot first) that lies inside the SVG.
+   */
   private static String label(Dot dot, double cx, double cy, double middle, List<double[]> placed) {
     boolean rightHalf = cx > middle;
-    String label = Html.shorten(dot.label(), 26);
-    double width = label.length() * 6.5;
+    String label = Font.POINT_LABEL.fit(dot.label(), MAX_LABEL);
+    double width = Font.POINT_LABEL.width(label);
     double left = rightHalf ? cx - 7 - width : cx + 7;
-    double ly = cy - 6;
-    boolean moved = true;
-    while (moved) {
-      moved = false;
-      for (double[] box : placed) {
-        if (Math.abs(box[0] - ly) < LINE_HEIGHT && left < box[2] && left + width > box[1]) {
-          ly = box[0] + LINE_HEIGHT;
-          moved = true;
-        }
+    double highest = EDGE + Font.POINT_LABEL.above();
+    double lowest = HEIGHT - EDGE - Font.POINT_LABEL.below();
+    double start = Math.max(highest, Math.min(lowest, cy - 6));
+    double ly = start;
+    // below the dot first, then above, one line further each time; overlaps if no line is free
+    for (int k = 0; k <= 2 * placed.size() + 1; k++) {
+      double candidate = start + LINE_HEIGHT * (k % 2 == 1 ? (k + 1) / 2 : -k / 2);
+      if (candidate >= highest && candidate <= lowest && free(candidate, left, width, placed)) {
+        ly = candidate;
+        break;
       }
     }
     placed.add(new double[] {ly, left, left + width});
     return Svg.text(
-        rightHalf ? cx - 7 : cx + 7, ly, rightHalf ? "end" : "start", label, "point-label");
+        rightHalf ? cx - 7 : cx + 7, ly, rightHalf ? "end" : "start", label, Font.POINT_LABEL);
+  }
+
+  private static boolean free(double ly, double left, double width, List<double[]> placed) {
+    for (double[] box : placed) {
+      if (Math.abs(box[0] - ly) < LINE_HEIGHT && left < box[2] && left + width > box[1]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -23,6 +23,9 @@ final class Svg {
   static final int TOP = 14;
   static final int BOTTOM = 52;
 
+  /** How far every text keeps from the SVG's edges (user units). */
+  static final double EDGE = 2;
+
   /** Wide charts scroll sideways inside their section on a narrow screen instead of shrinking. */
   static final String CLOSE = "</svg></div>";
 
@@ -33,6 +36,66 @@ final class Svg {
           "#8C564B", "#7F7F7F", "#BCBD22", "#17BECF");
 
   private Svg() {}
+
+  /**
+   * The kinds of text in a chart, each with its CSS class and font; {@link Svg#STYLE} gives the
+   * page these sizes and weights, so what {@link TextWidth} measures is what the browser draws.
+   */
+  enum Font {
+    TICK("tick", 13, false),
+    AXIS_TITLE("axis-title", 13, true),
+    POINT_LABEL("point-label", 12, false);
+
+    final String cssClass;
+    final int size;
+    final boolean bold;
+
+    Font(String cssClass, int size, boolean bold) {
+      this.cssClass = cssClass;
+      this.size = size;
+      this.bold = bold;
+    }
+
+    double width(String text) {
+      return TextWidth.of(text, size, bold);
+    }
+
+    /** {@code text}, or its start and "…" when it is wider than {@code max}. */
+    String fit(String text, double max) {
+      return TextWidth.fit(text, max, size, bold);
+    }
+
+    /**
+     * How far a line of this text, vertically centred on y ({@code dominant-baseline="middle"}),
+     * reaches up at most: ascent less half the x-height, 0.66 em in DejaVu Sans, 0.83 em in Segoe
+     * UI.
+     */
+    double above() {
+      return 0.85 * size;
+    }
+
+    /** How far it reaches down: descent and half the x-height, 0.51 em in DejaVu Sans. */
+    double below() {
+      return 0.6 * size;
+    }
+  }
+
+  /** The page's CSS for the fonts of {@link Font}. */
+  static final String STYLE = style();
+
+  private static String style() {
+    StringBuilder css = new StringBuilder();
+    for (Font font : Font.values()) {
+      css.append(".chart-svg .")
+          .append(font.cssClass)
+          .append("{font-size:")
+          .append(font.size)
+          .append("px;font-weight:")
+          .append(font.bold ? 600 : 400)
+          .append("}\n");
+    }
+    return css.toString();
+  }
 
   static String colour(int index) {
     return PALETTE.get(Math.floorMod(index, PALETTE.size()));
@@ -57,6 +120,21 @@ final class Svg {
           .append("</li>");
     }
     return out.append("</ul>").toString();
+  }
+
+  /**
+   * A y axis tick's number: millions and billions shortened (2.5M), so that it fits left of the
+   * axis.
+   */
+  static String tickNumber(double value) {
+    double size = Math.abs(value);
+    if (size >= 1e9) {
+      return Html.number(value / 1e9, 2) + "B";
+    }
+    if (size >= 1e6) {
+      return Html.number(value / 1e6, 2) + "M";
+    }
+    return Html.number(value, 4);
   }
 
   /** A change with its sign: +3, -2, 0. */
@@ -101,12 +179,12 @@ final class Svg {
 
   /** A tick label. */
   static String text(double x, double y, String anchor, String content) {
-    return text(x, y, anchor, content, "tick");
+    return text(x, y, anchor, content, Font.TICK);
   }
 
-  static String text(double x, double y, String anchor, String content, String cssClass) {
+  static String text(double x, double y, String anchor, String content, Font font) {
     return "<text class=\""
-        + cssClass
+        + font.cssClass
         + "\" x=\""
         + coordinate(x)
         + "\" y=\""
@@ -116,6 +194,17 @@ final class Svg {
         + "\" dominant-baseline=\"middle\">"
         + escape(content)
         + "</text>";
+  }
+
+  /**
+   * A text centred on x as far as the SVG's width allows: moved sideways to stay {@link #EDGE}
+   * inside it, cut with "…" when wider than the SVG.
+   */
+  static String centred(double x, double y, String content, Font font) {
+    String shown = font.fit(content, WIDTH - 2 * EDGE);
+    double half = font.width(shown) / 2;
+    double centre = Math.max(EDGE + half, Math.min(WIDTH - EDGE - half, x));
+    return text(centre, y, "middle", shown, font);
   }
 
   /** An SVG with a y axis (grid, ticks, title) and an x axis title; x ticks added by the chart. */
@@ -131,15 +220,18 @@ final class Svg {
       for (double tick : y.ticks()) {
         double py = y.map(tick, bottom(), TOP);
         svg.append(line(LEFT, py, WIDTH - RIGHT, py, "grid"));
-        svg.append(text(LEFT - 6, py, "end", Html.number(tick, 4)));
+        svg.append(text(LEFT - 6, py, "end", tickNumber(tick)));
       }
       svg.append(line(LEFT, bottom(), WIDTH - RIGHT, bottom(), "axis"));
       svg.append(line(LEFT, TOP, LEFT, bottom(), "axis"));
+      // turned upright along the y axis: as long as the plot is high at most
       double middle = (TOP + bottom()) / 2;
-      svg.append("<text class=\"axis-title\" text-anchor=\"middle\" transform=\"translate(14 ")
+      svg.append("<text class=\"")
+          .append(Font.AXIS_TITLE.cssClass)
+          .append("\" text-anchor=\"middle\" transform=\"translate(15 ")
           .append(coordinate(middle))
           .append(") rotate(-90)\">")
-          .append(escape(yTitle))
+          .append(escape(Font.AXIS_TITLE.fit(yTitle, bottom() - TOP)))
           .append("</text>");
     }
 
@@ -168,13 +260,13 @@ final class Svg {
         String shown = label.matches("\\d{4}-\\d{2}-\\d{2}") ? label.substring(5) : label;
         double px = x.apply(label);
         svg.append(line(px, bottom(), px, bottom() + 4, "axis"));
-        svg.append(text(px, bottom() + 16, "middle", Html.shorten(shown, 14)));
+        svg.append(centred(px, bottom() + 16, Html.shorten(shown, 14), Font.TICK));
       }
     }
 
     /** Adds the x axis title and closes the SVG and its box. */
     String close() {
-      svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, height - 10, "middle", xTitle, "axis-title"));
+      svg.append(centred((LEFT + WIDTH - RIGHT) / 2.0, height - 10, xTitle, Font.AXIS_TITLE));
       return svg.append(CLOSE).toString();
     }
   }

@@ -10,7 +10,8 @@
  * ({@code ReportQueries} → {@code ReportData}), the page skeleton ({@code ReportPage}) and its
  * sections ({@code MovieSections}, {@code ActivitySections}, {@code RecommenderSection}), one class
  * per chart kind ({@code LineCharts}, {@code BarCharts}, {@code ScatterChart}, {@code
- * BaselineChart}) over shared axes and scales ({@code Svg}), and escaping ({@code Html}).
+ * BaselineChart}) over shared axes, scales and text fitting ({@code Svg}, {@code TextWidth}), and
+ * escaping ({@code Html}).
  *
  * <pre>{@code
  * Report report = Report.builder(spark, LakeLayout.of("./lake")).days(30).build();

@@ -22,6 +22,13 @@ class ChartsTest {
   private static final LocalDate D3 = LocalDate.parse("2026-11-03");
   private static final String EVIL = "<script>alert('x')</script> & \"Co\"";
 
+  /** 60 characters, wider than any label column. */
+  static final String LONG_TITLE = "Snow White and the Seven Dwarfs: The Long Lost Directors Cut";
+
+  private static final String LONG_TEXT =
+      "an axis title far longer than any chart is wide, because someone named a column that way,"
+          + " twice over: an axis title far longer than any chart is wide";
+
   @Test
   void lineChartDrawsOnePointMarkPerValueAndOneLinePerSeries() {
     String svg =
@@ -98,6 +105,138 @@ class ChartsTest {
         .contains("fill=\"#1a7f37\"")
         .contains("fill=\"#c62828\"")
         .contains(">rank change (places)</text>");
+  }
+
+  @Test
+  void divergingBarsCutASixtyCharacterTitleToTheLabelColumnAndKeepItWholeInTheMarksTooltip() {
+    String svg =
+        BarCharts.diverging(
+            "Movers",
+            List.of(new Bar(LONG_TITLE, -7), new Bar("Maze Runner: The Scorch Trials", 3)),
+            "rank change (places)");
+
+    assertThat(LONG_TITLE).hasSize(60);
+    assertThat(SvgTexts.endAnchoredTicks(svg))
+        .as("labels: the long one cut with an ellipsis, the 30-character one whole")
+        .containsExactly("Snow White and the Seven Dwarf…", "Maze Runner: The Scorch Trials");
+    double labelEnd = BarCharts.MAX_LABEL_COLUMN - 6;
+    assertThat(svg)
+        .as("the label column is as wide as it may get; labels end 6 left of it")
+        .contains(
+            "<text class=\"tick\" x=\""
+                + Html.coordinate(labelEnd)
+                + "\" y=\"26\" text-anchor=\"end\" dominant-baseline=\"middle\">"
+                + "Snow White and the Seven Dwarf…</text>");
+    assertThat(Svg.Font.TICK.width("Snow White and the Seven Dwarf…"))
+        .as("the cut label fits between the SVG's edge margin and the column's end")
+        .isLessThanOrEqualTo(labelEnd - Svg.EDGE);
+    assertThat(Svg.Font.TICK.width("Snow White and the Seven Dwarfs…"))
+        .as("one more character would not fit: the longest start that fits")
+        .isGreaterThan(labelEnd - Svg.EDGE);
+    assertThat(svg)
+        .as("the mark (bar and label) carries the full title in its tooltip")
+        .contains("<g class=\"mark\"><title>" + LONG_TITLE + ": -7</title><rect ")
+        .contains("<g class=\"mark\"><title>Maze Runner: The Scorch Trials: +3</title><rect ");
+    assertThat(count(svg, "class=\"mark\"")).isEqualTo(2);
+    assertThat(SvgTexts.charts(svg).get(0).outside()).as("texts outside the SVG").isEmpty();
+  }
+
+  @Test
+  void divergingBarsWithShortTitlesNarrowTheLabelColumnToTheWidestLabel() {
+    String svg =
+        BarCharts.diverging(
+            "Movers", List.of(new Bar("Maze Runner: The Scorch Trials", 3)), "rank change");
+
+    double widest = Svg.Font.TICK.width("Maze Runner: The Scorch Trials");
+    assertThat(SvgTexts.endAnchoredTicks(svg)).containsExactly("Maze Runner: The Scorch Trials");
+    assertThat(svg)
+        .as("column: the label's width rounded up, plus gap and edge margin; label ends at the gap")
+        .contains("x=\"" + Html.coordinate(Math.ceil(widest) + Svg.EDGE) + "\" y=\"26\"");
+  }
+
+  @Test
+  void everyTextOfEveryChartStaysInsideItsSvgWhateverTheLabelsAndNumbers() {
+    List<String> charts =
+        List.of(
+            BarCharts.diverging(
+                LONG_TEXT,
+                List.of(new Bar(LONG_TITLE, -1234), new Bar("WWWWWWWWWWWWWWWWWWWWWWWWW", 999)),
+                LONG_TEXT),
+            BarCharts.stacked(
+                LONG_TEXT,
+                null,
+                List.of(
+                    new Segment(LONG_TITLE, "a", 12_345_678),
+                    new Segment("WWWWWWWWWWWWWWWWWWWW", "b", 1)),
+                LONG_TEXT,
+                LONG_TEXT),
+            LineCharts.lines(
+                LONG_TEXT,
+                List.of(new Point(LONG_TITLE, D1, 0.00012), new Point(LONG_TITLE, D3, 0.00031)),
+                LONG_TEXT,
+                LONG_TEXT),
+            ScatterChart.scatter(
+                LONG_TEXT,
+                List.of(
+                    new Dot(LONG_TITLE, 0, 0, true),
+                    new Dot(LONG_TITLE + " 2", 0, 0.01, true),
+                    new Dot(LONG_TITLE + " 3", 0.5, 0, true),
+                    new Dot("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", 1999, 10, true),
+                    new Dot("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW 2", 1999, 9.99, true)),
+                LONG_TEXT,
+                LONG_TEXT),
+            BaselineChart.panels(
+                LONG_TEXT,
+                List.of(new Comparison(LONG_TITLE, LONG_TEXT, 12_000_000.0, 0.5, null)),
+                LONG_TEXT));
+
+    for (String chart : charts) {
+      for (SvgTexts.Chart svg : SvgTexts.charts(chart)) {
+        assertThat(svg.texts())
+            .as("every <text> read back in %s", chart)
+            .hasSize(svg.textElements());
+        assertThat(svg.outside()).as("texts outside the SVG in %s", chart).isEmpty();
+      }
+    }
+    assertThat(charts.get(1))
+        .as("large y ticks are shortened, long axis titles cut to the SVG's width or plot's height")
+        .contains(">5M</text>")
+        .contains(">15M</text>")
+        .contains(">an axis title far longer than any…</text>")
+        .contains(
+            ">an axis title far longer than any chart is wide, because someone named a column"
+                + " th…</text>");
+  }
+
+  @Test
+  void textWidthAddsTheGlyphsOfTheFontAndFitCutsWholeCharacters() {
+    assertThat(TextWidth.of("W", 13, false)).isEqualTo(989 * 13 / 1000.0);
+    assertThat(TextWidth.of("W", 13, true)).isEqualTo(1104 * 13 / 1000.0);
+    assertThat(TextWidth.of("Amélie", 13, false))
+        .as("an accented letter is as wide as its base letter")
+        .isEqualTo(TextWidth.of("Amelie", 13, false));
+    assertThat(TextWidth.of("千と千尋", 10, false)).as("1 em per ideograph").isEqualTo(40.0);
+
+    assertThat(TextWidth.fit("Up", 20, 13, false)).as("fits: unchanged").isEqualTo("Up");
+    assertThat(TextWidth.fit("Mad Max: Fury Road", 100, 13, false))
+        .as("the longest start that fits")
+        .isEqualTo("Mad Max: Fu…");
+    assertThat(
+            TextWidth.fit("Mad Max: Fury Road", TextWidth.of("Mad Max: …", 13, false), 13, false))
+        .as("a space before the ellipsis is dropped")
+        .isEqualTo("Mad Max:…");
+    assertThat(TextWidth.fit("\uD83C\uDFAC\uD83C\uDFAC\uD83C\uDFAC", 13 * 2.5, 13, false))
+        .as("an emoji (a surrogate pair) is never split")
+        .isEqualTo("\uD83C\uDFAC…");
+    assertThat(TextWidth.fit("abc", 5, 13, false)).as("not even the ellipsis fits").isEmpty();
+  }
+
+  @Test
+  void yTicksShortenMillionsAndBillions() {
+    assertThat(Svg.tickNumber(750_000)).isEqualTo("750000");
+    assertThat(Svg.tickNumber(12_500_000)).isEqualTo("12.5M");
+    assertThat(Svg.tickNumber(-2_000_000_000)).isEqualTo("-2B");
+    assertThat(Svg.tickNumber(0.0025)).isEqualTo("0.0025");
   }
 
   @Test

@@ -24,6 +24,10 @@ class ReportPageTest {
   private static final String EVIL = "<img src=x onerror=alert(1)> & 'Co'";
 
   private static ReportData data(Metrics metrics) {
+    return data(metrics, List.of(new Mover(10, EVIL, 3, 1), new Mover(12, "Faller", 2, 5)));
+  }
+
+  private static ReportData data(Metrics metrics, List<Mover> movers) {
     return new ReportData(
         D2,
         30,
@@ -38,7 +42,7 @@ class ReportPageTest {
             new Trend(1, EVIL, D1, 100.0),
             new Trend(1, EVIL, D2, 120.5),
             new Trend(2, "Plain", D2, 99.0)),
-        List.of(new Mover(10, EVIL, 3, 1), new Mover(12, "Faller", 2, 5)),
+        movers,
         List.of(new ScatterMovie(10, EVIL, 120.5, 7.25), new ScatterMovie(11, "Plain", 99, 6.5)),
         2,
         List.of(
@@ -204,5 +208,50 @@ class ReportPageTest {
         .contains("rank change since 2026-11-02")
         .contains(
             "The lake holds less than 7 days of history before 2026-11-03: rank change since its first snapshot, 2026-11-02 (1 day).");
+  }
+
+  @Test
+  void moversCutALongTitleInTheChartOnlyAndKeepItWholeInTheTooltipAndTheTable() {
+    String html =
+        ReportPage.render(data(invented(), List.of(new Mover(10, ChartsTest.LONG_TITLE, 9, 2))));
+    String section = html.substring(html.indexOf("id=\"movers\""), html.indexOf("id=\"scatter\""));
+
+    assertThat(SvgTexts.endAnchoredTicks(section))
+        .as("the bar's label")
+        .containsExactly("Snow White and the Seven Dwarf…");
+    assertThat(section)
+        .as("full title in the mark's tooltip and in the data table")
+        .contains("<g class=\"mark\"><title>" + ChartsTest.LONG_TITLE + ": +7</title>")
+        .contains(
+            "<tr><td>10</td><td>"
+                + ChartsTest.LONG_TITLE
+                + "</td><td>9</td><td>2</td><td>+7</td></tr>");
+  }
+
+  @Test
+  void everyTextOfThePageStaysInsideItsSvg() {
+    String html =
+        ReportPage.render(
+            data(
+                invented(),
+                List.of(
+                    new Mover(10, ChartsTest.LONG_TITLE, 9, 2),
+                    new Mover(11, "Maze Runner: The Scorch Trials", 1, 3))));
+    List<SvgTexts.Chart> charts = SvgTexts.charts(html);
+
+    assertThat(charts).as("SVG charts: 8 sections' and the recommender's 3 panels").hasSize(11);
+    for (SvgTexts.Chart chart : charts) {
+      assertThat(chart.texts()).as("every <text> read back").hasSize(chart.textElements());
+      assertThat(chart.outside()).as("texts outside their SVG").isEmpty();
+    }
+  }
+
+  @Test
+  void chartTextsGetTheFontsTheirWidthsAreMeasuredIn() {
+    assertThat(ReportPage.render(data(invented())))
+        .contains(
+            ".chart-svg .tick{font-size:13px;font-weight:400}\n"
+                + ".chart-svg .axis-title{font-size:13px;font-weight:600}\n"
+                + ".chart-svg .point-label{font-size:12px;font-weight:400}\n");
   }
 }
