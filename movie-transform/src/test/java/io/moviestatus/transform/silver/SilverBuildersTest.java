@@ -5,6 +5,7 @@ import static io.moviestatus.lake.testing.SharedSpark.assertSameRows;
 import io.moviestatus.lake.testing.SharedSpark;
 import java.sql.Date;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -161,7 +162,7 @@ class SilverBuildersTest {
   @Test
   void dayStatusTakesDiscoversRowWhereItListsTheMovieAndTheExportsMostPopularLineElsewhere() {
     Dataset<Row> actual =
-        DayStatus.build(MovieSnapshots.from(records()), exportRecords(), 3)
+        DayStatus.build(Optional.of(MovieSnapshots.from(records())), exportRecords(), 3)
             .select(
                 "snapshot_date",
                 "movie_id",
@@ -189,9 +190,10 @@ class SilverBuildersTest {
   @Test
   void exportMoviesAreEachMoviesNewestExportRowUnlessDiscoverListsItThatDayOrLater() {
     Dataset<Row> snapshots = MovieSnapshots.from(records());
-    Dataset<Row> dayStatus = DayStatus.build(snapshots, exportRecords(), 2);
+    Dataset<Row> dayStatus = DayStatus.build(Optional.of(snapshots), exportRecords(), 2);
 
-    Dataset<Row> actual = ExportMovies.latest(dayStatus, MovieSnapshots.latest(snapshots), false);
+    Dataset<Row> actual =
+        ExportMovies.latest(dayStatus, Optional.of(MovieSnapshots.latest(snapshots)), false);
 
     assertSameRows(
         rows(
