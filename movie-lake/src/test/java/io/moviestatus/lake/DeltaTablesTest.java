@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.delta.tables.DeltaTable;
+import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Layer;
 import io.moviestatus.model.TableContract;
-import io.moviestatus.lake.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

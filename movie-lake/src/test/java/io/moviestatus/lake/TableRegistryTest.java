@@ -3,11 +3,11 @@ package io.moviestatus.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.TableNaming;
 import io.moviestatus.model.Tables;
-import io.moviestatus.lake.testing.SharedSpark;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.List;

@@ -3,14 +3,14 @@ package io.moviestatus.transform.gold;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.LargeBatch;
 import io.moviestatus.lake.SideLane;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.Tables;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;

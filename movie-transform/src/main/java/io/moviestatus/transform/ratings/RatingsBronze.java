@@ -1,7 +1,7 @@
 package io.moviestatus.transform.ratings;
 
-import io.moviestatus.model.LakeLayout;
 import io.moviestatus.lake.LakeFiles;
+import io.moviestatus.model.LakeLayout;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 

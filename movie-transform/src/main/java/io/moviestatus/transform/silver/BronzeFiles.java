@@ -1,8 +1,8 @@
 package io.moviestatus.transform.silver;
 
+import io.moviestatus.lake.LakeFiles;
 import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.lake.LakeFiles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

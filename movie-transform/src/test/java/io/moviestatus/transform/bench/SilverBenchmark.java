@@ -1,9 +1,9 @@
 package io.moviestatus.transform.bench;
 
+import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.BronzeContract.Source;
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.transform.silver.SilverBuild;
 import io.moviestatus.transform.silver.SilverBuildReport;
 import java.io.BufferedWriter;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableContract;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.delta.tables.DeltaTable;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableContract;
-import io.moviestatus.model.Tables;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.TableContract;
+import io.moviestatus.model.Tables;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
