@@ -77,11 +77,6 @@ public final class LakeWriter {
     LakeState.replaceQuarantine(spark, lake, rejected, sourceFiles);
   }
 
-  /** Records files as processed; the commit point of an import. */
-  public void markProcessed(Dataset<Row> files) {
-    LakeState.markProcessed(spark, lake, files);
-  }
-
   /**
    * Replaces the given dates of a date_id table (replaceWhere); one commit. The change counts the
    * rows written and the rows of those dates it replaced, both from the commit's metrics (rows of

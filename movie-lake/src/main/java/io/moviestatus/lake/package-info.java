@@ -12,7 +12,9 @@
  *   <li>{@link io.moviestatus.lake.DeltaTables}: create/open a contract's table, views by name,
  *       replaceWhere, SQL IN-lists, the last commit's {@link io.moviestatus.lake.TableChange};
  *   <li>{@link io.moviestatus.lake.LakeWriter}: one idempotent commit per table write;
- *   <li>{@link io.moviestatus.lake.LakeState}: quarantine and processed-files log;
+ *   <li>{@link io.moviestatus.lake.LakeState}: the quarantine;
+ *   <li>{@link io.moviestatus.lake.ProcessedFiles}: the processed-files log (which listed files are
+ *       not built yet; the rows that log a build's files, written last);
  *   <li>{@link io.moviestatus.lake.LakeFiles}: dated-file listing and one-pass line reads through
  *       the Hadoop FileSystem API.
  * </ul>

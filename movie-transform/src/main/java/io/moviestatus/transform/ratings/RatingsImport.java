@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.ingest.RatingsLanding;
 import io.moviestatus.lake.LakeFiles;
-import io.moviestatus.lake.LakeState;
 import io.moviestatus.lake.LakeWriter;
+import io.moviestatus.lake.ProcessedFiles;
 import io.moviestatus.lake.SideLane;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
@@ -16,7 +16,6 @@ import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -122,13 +119,12 @@ public final class RatingsImport {
             : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
 
     timings.mark("landing");
-    Set<String> built = LakeState.builtFiles(spark, lake, List.of(SOURCE));
+    ProcessedFiles log = ProcessedFiles.read(spark, lake, List.of(SOURCE));
     timings.mark("state read");
-    Predicate<RatingFile> pending = file -> !built.contains(signature(file));
     List<RatingFile> movieLens =
-        bronze.list(RatingsFormat.MOVIELENS.folder()).stream().filter(pending).toList();
+        log.notBuilt(bronze.list(RatingsFormat.MOVIELENS.folder()), RatingsImport::entry);
     List<RatingFile> events =
-        bronze.list(RatingsFormat.EVENTS.folder()).stream().filter(pending).toList();
+        log.notBuilt(bronze.list(RatingsFormat.EVENTS.folder()), RatingsImport::entry);
     List<RatingFile> all = Stream.concat(movieLens.stream(), events.stream()).toList();
     timings.mark("listing");
     if (all.isEmpty()) {
@@ -192,7 +188,7 @@ public final class RatingsImport {
         timings.mark("write ratings_fact");
         quarantine.join(timings);
       }
-      writer.markProcessed(processedRows(all, now));
+      log.markBuilt(all.stream().map(RatingsImport::entry).toList(), now);
       timings.mark("commit processed_files");
       RatingsImportReport report =
           new RatingsImportReport(landed, all.size(), change, reasons, timings.stages());
@@ -244,8 +240,10 @@ public final class RatingsImport {
     return landed;
   }
 
-  private static String signature(RatingFile file) {
-    return LakeState.signature(file.path(), file.modificationTime(), file.size());
+  /** A rating file as the processed-files log records it: every folder under one source. */
+  private static ProcessedFiles.Entry entry(RatingFile file) {
+    return new ProcessedFiles.Entry(
+        file.path(), SOURCE, file.landedOn(), file.modificationTime(), file.size());
   }
 
   /** The lines of the files, tagged with the listed path and the landing date. */
@@ -272,22 +270,6 @@ public final class RatingsImport {
             col(RatingRecords.SOURCE_FILE),
             col(RatingRecords.SNAPSHOT),
             col("value").as(RatingRecords.VALUE));
-  }
-
-  private Dataset<Row> processedRows(List<RatingFile> files, Instant now) {
-    List<Row> rows =
-        files.stream()
-            .map(
-                file ->
-                    RowFactory.create(
-                        file.path(),
-                        SOURCE,
-                        Date.valueOf(file.landedOn()),
-                        file.modificationTime(),
-                        file.size(),
-                        Timestamp.from(now)))
-            .toList();
-    return spark.createDataFrame(rows, Tables.PROCESSED_FILES.schema());
   }
 
   /** Configures a {@link RatingsImport}. */

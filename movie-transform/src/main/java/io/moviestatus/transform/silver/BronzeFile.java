@@ -2,6 +2,7 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.lake.ProcessedFiles;
 import java.time.LocalDate;
 
 /**
@@ -15,5 +16,10 @@ record BronzeFile(
     requireNonNull(path, "path is null");
     requireNonNull(folder, "folder is null");
     requireNonNull(snapshotDate, "snapshotDate is null");
+  }
+
+  /** The file as the processed-files log records it. */
+  ProcessedFiles.Entry entry() {
+    return new ProcessedFiles.Entry(path, folder, snapshotDate, modificationTime, size);
   }
 }

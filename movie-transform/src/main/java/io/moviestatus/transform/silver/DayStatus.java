@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,12 +37,13 @@ final class DayStatus {
   private DayStatus() {}
 
   /**
-   * @param snapshots discover movie snapshots ({@link MovieSnapshots#from}), or null when the batch
+   * @param snapshots discover movie snapshots ({@link MovieSnapshots#from}), empty when the batch
    *     has no discover file
    * @param exportRecords parsed export lines ({@link ExportParser#records})
    * @param partitions how many movie_id ranges to cut the days into (at least 1)
    */
-  static Dataset<Row> build(Dataset<Row> snapshots, Dataset<Row> exportRecords, int partitions) {
+  static Dataset<Row> build(
+      Optional<Dataset<Row>> snapshots, Dataset<Row> exportRecords, int partitions) {
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
     }
@@ -60,20 +62,22 @@ final class DayStatus {
                 col("video"),
                 lit(EXPORT).as(SOURCE));
     Dataset<Row> all =
-        snapshots == null
-            ? export
-            : snapshots
-                .select(
-                    col("snapshot_date"),
-                    col("movie_id"),
-                    col("popularity"),
-                    col("vote_average"),
-                    col("vote_count"),
-                    col("original_title"),
-                    col("adult"),
-                    col("video"),
-                    lit(DISCOVER).as(SOURCE))
-                .unionByName(export);
+        snapshots
+            .map(
+                discover ->
+                    discover
+                        .select(
+                            col("snapshot_date"),
+                            col("movie_id"),
+                            col("popularity"),
+                            col("vote_average"),
+                            col("vote_count"),
+                            col("original_title"),
+                            col("adult"),
+                            col("video"),
+                            lit(DISCOVER).as(SOURCE))
+                        .unionByName(export))
+            .orElse(export);
     Column discoverFirstThenMostPopular =
         row_number()
             .over(

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,13 +21,13 @@ final class ExportMovies {
   private ExportMovies() {}
 
   /**
-   * @param discoverLatest the batch's latest discover movies ({@link MovieSnapshots#latest}), or
-   *     null when the batch has none
+   * @param discoverLatest the batch's latest discover movies ({@link MovieSnapshots#latest}), empty
+   *     when the batch has none
    * @param singleDay true when the batch holds one snapshot date: each movie has one row then, and
    *     no shuffle is needed to find its newest
    */
   static Dataset<Row> latest(
-      Dataset<Row> dayStatus, Dataset<Row> discoverLatest, boolean singleDay) {
+      Dataset<Row> dayStatus, Optional<Dataset<Row>> discoverLatest, boolean singleDay) {
     Dataset<Row> fromExport =
         dayStatus.filter(col(DayStatus.SOURCE).equalTo(DayStatus.EXPORT)); // discover won the rest
     if (!singleDay) {
@@ -46,16 +47,20 @@ final class ExportMovies {
             col("adult"),
             col("video"),
             col("snapshot_date").as("as_of"));
-    if (discoverLatest == null) {
-      return movies;
-    }
-    Dataset<Row> discoverDays =
-        discoverLatest.select(col("movie_id"), col("as_of").as("discover_as_of"));
     Column newerThanDiscover =
         col("discover_as_of").isNull().or(col("as_of").gt(col("discover_as_of")));
-    return movies
-        .join(broadcast(discoverDays), "movie_id", "left")
-        .filter(newerThanDiscover) // a same-day or later discover snapshot sets these attributes
-        .drop("discover_as_of");
+    return discoverLatest
+        .map(
+            discover ->
+                movies
+                    .join(
+                        broadcast(
+                            discover.select(col("movie_id"), col("as_of").as("discover_as_of"))),
+                        "movie_id",
+                        "left")
+                    // a same-day or later discover snapshot sets these attributes
+                    .filter(newerThanDiscover)
+                    .drop("discover_as_of"))
+        .orElse(movies);
   }
 }

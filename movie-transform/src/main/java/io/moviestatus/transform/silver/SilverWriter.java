@@ -19,7 +19,9 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -169,39 +171,25 @@ final class SilverWriter {
    * rows ({@link MoviesDimBuilder}) set every column; {@code export} rows ({@link ExportMovies})
    * set original_title, adult and video only, and are first cut to the movies whose values differ
    * from the table's (a day's export lists every movie; few change), so the MERGE rewrites only the
-   * files holding a changed movie. Either may be null.
+   * files holding a changed movie. At least one of them must be present.
    */
-  TableChange upsertMovies(Dataset<Row> discover, Dataset<Row> export, long quarantined) {
+  TableChange upsertMovies(
+      Optional<Dataset<Row>> discover, Optional<Dataset<Row>> export, long quarantined) {
     DeltaTable table = DeltaTables.ensure(spark, lake, Tables.MOVIES_DIM);
     long before = DeltaTables.version(table);
     List<String> columns = Tables.MOVIES_DIM.writableColumns();
-    Dataset<Row> source = null;
-    if (discover != null) {
-      source = discover.select(columns.stream().map(functions::col).toArray(Column[]::new));
-      source = source.withColumn("full", lit(true));
-    }
-    if (export != null) {
-      Column unchanged =
-          col("s.movie_id")
-              .equalTo(col("t.movie_id"))
-              .and(equalAttributes(EXPORT_ATTRIBUTES, "s", "t"));
-      Dataset<Row> changed =
-          export
-              .as("s")
-              .join(table.toDF().as("t"), unchanged, "left_anti") // drop movies already up to date
-              .select(
-                  columns.stream()
-                      .map(
-                          c ->
-                              EXPORT_ATTRIBUTES.contains(c) || c.equals("movie_id")
-                                  ? col(c)
-                                  : lit(null)
-                                      .cast(Tables.MOVIES_DIM.schema().apply(c).dataType())
-                                      .as(c))
-                      .toArray(Column[]::new))
-              .withColumn("full", lit(false));
-      source = source == null ? changed : source.unionByName(changed);
-    }
+    Optional<Dataset<Row>> full =
+        discover.map(
+            movies ->
+                movies
+                    .select(columns.stream().map(functions::col).toArray(Column[]::new))
+                    .withColumn("full", lit(true)));
+    Optional<Dataset<Row>> changed = export.map(movies -> changedExportAttributes(movies, table));
+    Dataset<Row> source =
+        Stream.of(full, changed)
+            .flatMap(Optional::stream)
+            .reduce(Dataset::unionByName)
+            .orElseThrow(() -> new IllegalArgumentException("no movies to upsert"));
     List<String> attributes = columns.stream().filter(c -> !c.equals("movie_id")).toList();
     table
         .as("t")
@@ -214,6 +202,30 @@ final class SilverWriter {
         .insertExpr(assignments(columns))
         .execute();
     return DeltaTables.lastChange(table, before, Tables.MOVIES_DIM.name(), quarantined);
+  }
+
+  /**
+   * The export's movies whose attributes differ from the table's, as MERGE source rows: the
+   * export's columns set, the others null, {@code full} false.
+   */
+  private static Dataset<Row> changedExportAttributes(Dataset<Row> export, DeltaTable table) {
+    List<String> columns = Tables.MOVIES_DIM.writableColumns();
+    Column unchanged =
+        col("s.movie_id")
+            .equalTo(col("t.movie_id"))
+            .and(equalAttributes(EXPORT_ATTRIBUTES, "s", "t"));
+    return export
+        .as("s")
+        .join(table.toDF().as("t"), unchanged, "left_anti") // drop movies already up to date
+        .select(
+            columns.stream()
+                .map(
+                    c ->
+                        EXPORT_ATTRIBUTES.contains(c) || c.equals("movie_id")
+                            ? col(c)
+                            : lit(null).cast(Tables.MOVIES_DIM.schema().apply(c).dataType()).as(c))
+                .toArray(Column[]::new))
+        .withColumn("full", lit(false));
   }
 
   /** The movies_dim columns the daily export fills. */
@@ -283,10 +295,5 @@ final class SilverWriter {
    */
   void replaceQuarantine(Dataset<Row> rejected, Collection<String> sourceFiles) {
     LakeState.replaceQuarantine(spark, lake, rejected, sourceFiles);
-  }
-
-  /** Records the files as built; the commit point of a build. */
-  void markProcessed(Dataset<Row> files) {
-    LakeState.markProcessed(spark, lake, files);
   }
 }

@@ -4,8 +4,8 @@
  *
  * <p>Public API: {@link io.moviestatus.transform.silver.SilverBuild} (the build), {@link
  * io.moviestatus.transform.silver.SilverBuildReport} (per-table changes) and {@link
- * io.moviestatus.transform.silver.QuarantineReason}. Everything else (parser, one pure builder per
- * table, the Delta writer) is package-private.
+ * io.moviestatus.transform.silver.QuarantineReason}. Everything else (the plan, the parsers, one
+ * pure builder per table, the Delta writes) is package-private.
  *
  * <pre>{@code
  * SilverBuildReport report = SilverBuild.builder(spark, LakeLayout.of("./lake")).build().run();

@@ -2,11 +2,13 @@ package io.moviestatus.transform.silver;
 
 import static io.moviestatus.transform.testing.BronzeFixtures.discoverBody;
 import static io.moviestatus.transform.testing.BronzeFixtures.envelope;
+import static io.moviestatus.transform.testing.BronzeFixtures.exportLine;
 import static io.moviestatus.transform.testing.BronzeFixtures.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.BronzeContract.Source;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -117,6 +119,30 @@ class BronzeParserTest {
   }
 
   @Test
+  void recordsAreRankedAcrossPagesInPageOrderAndCarryTheSnapshotsTopN() {
+    String page1 =
+        envelope(
+            Source.DISCOVER_MOVIE,
+            "2026-11-20",
+            1,
+            3,
+            discoverBody(1, 2, List.of(movie(10, "Ten", 9, 7, 1), movie(20, "Twenty", 8, 7, 1))));
+    String page2 =
+        envelope(
+            Source.DISCOVER_MOVIE,
+            "2026-11-20",
+            2,
+            3,
+            discoverBody(2, 2, List.of(movie(30, "Thirty", 7, 7, 1), movie(40, "Forty", 6, 7, 1))));
+
+    Dataset<Row> records = BronzeParser.discoverRecords(lines(page2, page1));
+
+    assertThat(SharedSpark.rows(records.select("movie_id", "position_rank", "top_n")))
+        .as("movie|rank|top_n: ranked by page, then by position in the page, not by line")
+        .containsExactly("10|1|3", "20|2|3", "30|3|3", "40|4|3");
+  }
+
+  @Test
   void malformedLineIsQuarantinedWholeAndOtherLinesAreKept() {
     String truncated =
         "{\"endpoint\":\"discover/movie\",\"snapshot_date\":\"2026-11-20\",\"body\":\"{\\\"pa";
@@ -203,5 +229,57 @@ class BronzeParserTest {
                 .as(Encoders.STRING())
                 .collectAsList())
         .containsExactly("28:Action", "16:Animation");
+  }
+
+  /** The lines of one export file, as {@link BronzeLines#ofExports} reads them. */
+  private Dataset<Row> exportLines(String... lines) {
+    return spark
+        .createDataset(List.of(lines), Encoders.STRING())
+        .toDF("value")
+        .selectExpr(
+            "'file:/lake/bronze/tmdb/movie_ids_export/2026/11/2026-11-20.json.gz' AS source_file",
+            "DATE'2026-11-20' AS snapshot_date",
+            "value");
+  }
+
+  @Test
+  void eachInvalidExportLineIsQuarantinedWithItsReasonAndTheRestIsKept() {
+    String truncated = "{\"adult\":false,\"id\":14,\"original_title\":\"Trunc";
+    String noId =
+        "{\"adult\":false,\"original_title\":\"No id\",\"popularity\":1.0,\"video\":false}";
+    String nan =
+        "{\"adult\":false,\"id\":16,\"original_title\":\"NaN\",\"popularity\":NaN,\"video\":false}";
+
+    Dataset<Row> records =
+        ExportParser.records(
+            exportLines(
+                exportLine(13, "Forrest Gump", 3.5),
+                truncated,
+                noId,
+                exportLine(0, "Zero", 1.0),
+                exportLine(15, "Minus", -0.5),
+                nan,
+                "",
+                exportLine(17, "Kept", 0.6)));
+
+    assertThat(
+            SharedSpark.rows(
+                QuarantineBuilder.build(records, Instant.parse("2026-11-20T09:00:00Z"))
+                    .select("entity", "snapshot_date", "reason", "raw")))
+        .as("one quarantine row per bad line, the line verbatim")
+        .containsExactly(
+            "export_movie|2026-11-20|id_out_of_range|" + exportLine(0, "Zero", 1.0),
+            "export_movie|2026-11-20|malformed_json|" + truncated,
+            "export_movie|2026-11-20|missing_id|" + noId,
+            "export_movie|2026-11-20|negative_popularity|" + exportLine(15, "Minus", -0.5),
+            "export_movie|2026-11-20|non_finite_number|" + nan);
+    assertThat(
+            SharedSpark.rows(
+                records
+                    .filter("reason IS NULL")
+                    .select("movie_id", "original_title", "popularity")))
+        .as("the valid lines survive their bad neighbours")
+        .containsExactly("13|Forrest Gump|3.5", "17|Kept|0.6");
+    assertThat(records.count()).as("seven records: the blank line is none").isEqualTo(7);
   }
 }

@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.lake.testing.SharedSpark;
-import io.moviestatus.model.LakeLayout;
-import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,52 +20,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.FileSourceScanExec;
 import org.apache.spark.sql.execution.SparkPlan;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Silver built from TMDB's daily ID export, alone and beside the discover snapshot. */
+/**
+ * Silver built from TMDB's daily ID export, alone and beside the discover snapshot, through Delta.
+ * As in SilverBuildTest, the scenarios share one lake on their own dates and movie ids: the first
+ * build loads the base scenario (a day with both sources) alone, a second the first step of the
+ * scenarios that continue in their test. The export's row-level rules (the most popular of a
+ * repeated id, quarantine reasons) are proven in SilverBuildersTest and BronzeParserTest.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportSilverBuildTest {
 
   private static final LocalDate NOV_20 = LocalDate.of(2026, 11, 20);
-  private static final LocalDate NOV_21 = LocalDate.of(2026, 11, 21);
   private static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
 
-  private final SparkSession spark = SharedSpark.spark();
-  @TempDir Path root;
+  @TempDir static Path root;
+  private SilverTestLake lake;
+  private final Set<String> firstBuildCodegen = ConcurrentHashMap.newKeySet();
+  private SilverBuildReport firstBuild;
 
-  private LakeLayout lake() {
-    return LakeLayout.of(root.toString());
-  }
-
-  private SilverBuildReport build() {
-    return SilverBuild.builder(spark, lake()).build().run();
-  }
-
-  private Dataset<Row> table(TableContract contract) {
-    return spark.read().format("delta").load(lake().tablePath(contract));
-  }
-
-  private List<String> rows(TableContract contract) {
-    Column[] columns = contract.columnNames().stream().map(Column::new).toArray(Column[]::new);
-    return SharedSpark.rows(table(contract).select(columns));
-  }
-
-  private void discoverNov20() {
+  @BeforeAll
+  void buildTheBaseAndEveryScenariosFirstStep() {
+    lake = new SilverTestLake(root);
     discover(
         root,
         NOV_20,
         List.of(
             movie(550, "Fight Club", 61.5, 8.4, 30000, 18),
             movie(603, "The Matrix", 40.25, 8.2, 25000, 28)));
-  }
-
-  private void exportNov20() {
     export(
         root,
         NOV_20,
@@ -76,122 +64,164 @@ class ExportSilverBuildTest {
             exportLine(603, "The Matrix", 39.0),
             exportLine(13, "Forrest Gump", 3.5),
             exportLine(3924, "Blondie", 2.405)));
+    firstBuild =
+        lake.builder()
+            .afterTableWrite(table -> firstBuildCodegen.add(lake.spark().conf().get(WHOLE_STAGE)))
+            .build()
+            .run();
+
+    givenDiscoverBeforeItsExport();
+    givenADayOfBothSources();
+    givenAnExportDay();
+    lake.build();
   }
 
   @Test
   void exportGivesEveryMovieAFactRowAndDiscoverWinsForTheMoviesItLists() {
-    discoverNov20();
-    exportNov20();
-
-    Set<String> codegen = ConcurrentHashMap.newKeySet();
-    SilverBuildReport report =
-        SilverBuild.builder(spark, lake())
-            .afterTableWrite(table -> codegen.add(spark.conf().get(WHOLE_STAGE)))
-            .build()
-            .run();
-
-    assertThat(codegen)
+    assertThat(firstBuildCodegen)
         .as("code generation while the tables of a small export were written: a short build's")
         .containsExactly("false");
-    assertThat(rows(Tables.STATUS_FACT))
+    assertThat(lake.rows(Tables.STATUS_FACT, "date_id = DATE'2026-11-20'"))
         .as("discover's values for 550 and 603; the export's popularity, no votes, for the rest")
         .containsExactly(
             "13|2026-11-20|3.5|null|null",
             "3924|2026-11-20|2.405|null|null",
             "550|2026-11-20|61.5|8.4|30000",
             "603|2026-11-20|40.25|8.2|25000");
-    assertThat(rows(Tables.MOVIES_DIM))
+    assertThat(lake.rows(Tables.MOVIES_DIM, "movie_id IN (13, 3924, 550, 603)"))
         .as("discover's attributes; the export's three for the movies only it lists")
         .containsExactly(
             "13|null|null|null|null|Forrest Gump|false|false",
             "3924|null|null|null|null|Blondie|false|false",
             "550|Fight Club|en|Overview of Fight Club|/p550.jpg|Fight Club|false|false",
             "603|The Matrix|en|Overview of The Matrix|/p603.jpg|The Matrix|false|false");
-    assertThat(rows(Tables.DATES_DIM)).containsExactly("2026-11-20|20|11|2026");
-    assertThat(report.filesBuilt()).as("the discover file and the export").isEqualTo(2);
-    assertThat(report.change("status_fact")).isEqualTo(new TableChange("status_fact", 4, 0, 0, 0));
-    assertThat(report.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 4, 0, 0, 0));
-  }
-
-  @Test
-  void exportArrivingAfterTheDaysDiscoverWasBuiltAddsTheRestOfTheCatalogueToThatDay() {
-    discoverNov20();
-    build();
-    exportNov20();
-
-    SilverBuildReport report = build();
-
-    assertThat(rows(Tables.STATUS_FACT))
-        .containsExactly(
-            "13|2026-11-20|3.5|null|null",
-            "3924|2026-11-20|2.405|null|null",
-            "550|2026-11-20|61.5|8.4|30000",
-            "603|2026-11-20|40.25|8.2|25000");
-    assertThat(report.change("status_fact"))
-        .as("the day is rebuilt from both files: two movies added, discover's two unchanged")
-        .isEqualTo(new TableChange("status_fact", 2, 0, 0, 0));
-    assertThat(report.change("movies_dim"))
-        .as("two new movies; discover's already carry the export's values")
-        .isEqualTo(new TableChange("movies_dim", 2, 0, 0, 0));
-    assertThat(rows(Tables.MOVIES_GENRES)).containsExactly("550|18", "603|28");
+    assertThat(lake.rows(Tables.DATES_DIM, "date_id = DATE'2026-11-20'"))
+        .containsExactly("2026-11-20|20|11|2026");
+    assertThat(firstBuild.filesBuilt()).as("the discover file and the export").isEqualTo(2);
+    assertThat(firstBuild.change("status_fact"))
+        .isEqualTo(new TableChange("status_fact", 4, 0, 0, 0));
+    assertThat(firstBuild.change("movies_dim"))
+        .isEqualTo(new TableChange("movies_dim", 4, 0, 0, 0));
   }
 
   @Test
   void rebuildingTheSameDaysChangesNothing() {
-    discoverNov20();
-    exportNov20();
-    build();
-    List<String> facts = rows(Tables.STATUS_FACT);
-    List<String> movies = rows(Tables.MOVIES_DIM);
+    List<String> facts = lake.rows(Tables.STATUS_FACT);
+    List<String> movies = lake.rows(Tables.MOVIES_DIM);
 
-    SilverBuildReport rebuild =
-        SilverBuild.builder(spark, lake()).range(NOV_20, NOV_20).build().run();
+    SilverBuildReport rebuild = lake.rebuild(NOV_20, NOV_20);
 
-    assertThat(rows(Tables.STATUS_FACT)).isEqualTo(facts);
-    assertThat(rows(Tables.MOVIES_DIM)).isEqualTo(movies);
+    assertThat(lake.rows(Tables.STATUS_FACT)).isEqualTo(facts);
+    assertThat(lake.rows(Tables.MOVIES_DIM)).isEqualTo(movies);
     assertThat(rebuild.change("status_fact")).isEqualTo(new TableChange("status_fact", 0, 0, 0, 0));
     assertThat(rebuild.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 0, 0, 0, 0));
-    assertThat(build().filesBuilt()).as("an incremental build after it").isZero();
+    assertThat(lake.build().filesBuilt()).as("an incremental build after it").isZero();
+  }
+
+  private void givenDiscoverBeforeItsExport() {
+    discover(
+        root,
+        LocalDate.of(2026, 1, 20),
+        List.of(
+            movie(1550, "Fight Club", 61.5, 8.4, 30000, 18),
+            movie(1603, "The Matrix", 40.25, 8.2, 25000, 28)));
+  }
+
+  @Test
+  void exportArrivingAfterTheDaysDiscoverWasBuiltAddsTheRestOfTheCatalogueToThatDay() {
+    String truncated = "{\"adult\":false,\"id\":1014,\"original_title\":\"Trunc";
+    export(
+        root,
+        LocalDate.of(2026, 1, 20),
+        List.of(
+            exportLine(1550, "Fight Club", 60.0),
+            exportLine(1603, "The Matrix", 39.0),
+            exportLine(1013, "Forrest Gump", 3.5),
+            truncated,
+            exportLine(13924, "Blondie", 2.405)));
+
+    SilverBuildReport report = lake.build();
+
+    assertThat(lake.rows(Tables.STATUS_FACT, "date_id = DATE'2026-01-20'"))
+        .containsExactly(
+            "1013|2026-01-20|3.5|null|null",
+            "13924|2026-01-20|2.405|null|null",
+            "1550|2026-01-20|61.5|8.4|30000",
+            "1603|2026-01-20|40.25|8.2|25000");
+    assertThat(report.change("status_fact"))
+        .as("the day is rebuilt from both files: two movies added, discover's two unchanged")
+        .isEqualTo(new TableChange("status_fact", 2, 0, 0, 1));
+    assertThat(report.change("movies_dim"))
+        .as("two new movies; discover's already carry the export's values")
+        .isEqualTo(new TableChange("movies_dim", 2, 0, 0, 1));
+    assertThat(lake.rows(Tables.MOVIES_GENRES, "movie_id IN (1550, 1603, 1013, 13924)"))
+        .containsExactly("1550|18", "1603|28");
+    assertThat(
+            SharedSpark.rows(
+                lake.table(Tables.QUARANTINE)
+                    .filter("snapshot_date = DATE'2026-01-20'")
+                    .select("entity", "reason", "raw")))
+        .as("the export's bad line, verbatim (every reason: BronzeParserTest)")
+        .containsExactly("export_movie|malformed_json|" + truncated);
+  }
+
+  private void givenADayOfBothSources() {
+    LocalDate feb20 = LocalDate.of(2026, 2, 20);
+    discover(
+        root,
+        feb20,
+        List.of(
+            movie(2550, "Fight Club", 61.5, 8.4, 30000, 18),
+            movie(2603, "The Matrix", 40.25, 8.2, 25000, 28)));
+    export(
+        root,
+        feb20,
+        List.of(
+            exportLine(2550, "Fight Club", 60.0),
+            exportLine(2603, "The Matrix", 39.0),
+            exportLine(2013, "Forrest Gump", 3.5),
+            exportLine(23924, "Blondie", 2.405)));
   }
 
   @Test
   void aLaterExportUpdatesOnlyTheExportsColumnsOfAMovieDiscoverDescribed() {
-    discoverNov20();
-    exportNov20();
-    build();
     export(
         root,
-        NOV_21,
+        LocalDate.of(2026, 2, 21),
         List.of(
-            exportLine(550, "Fight Club (1999)", 58.0),
-            exportLine(603, "The Matrix", 38.5),
-            exportLine(13, "Forrest Gump", 3.25)));
+            exportLine(2550, "Fight Club (1999)", 58.0),
+            exportLine(2603, "The Matrix", 38.5),
+            exportLine(2013, "Forrest Gump", 3.25)));
 
-    SilverBuildReport report = build();
+    SilverBuildReport report = lake.build();
 
-    assertThat(rows(Tables.MOVIES_DIM))
-        .as("550 keeps discover's title and gets the new original title; 3924 is not in the export")
+    assertThat(lake.rows(Tables.MOVIES_DIM, "movie_id IN (2013, 23924, 2550, 2603)"))
+        .as(
+            "2550 keeps discover's title and gets the new original title; 23924 is not in the"
+                + " export")
         .containsExactly(
-            "13|null|null|null|null|Forrest Gump|false|false",
-            "3924|null|null|null|null|Blondie|false|false",
-            "550|Fight Club|en|Overview of Fight Club|/p550.jpg|Fight Club (1999)|false|false",
-            "603|The Matrix|en|Overview of The Matrix|/p603.jpg|The Matrix|false|false");
+            "2013|null|null|null|null|Forrest Gump|false|false",
+            "23924|null|null|null|null|Blondie|false|false",
+            "2550|Fight Club|en|Overview of Fight Club|/p2550.jpg|Fight Club (1999)|false|false",
+            "2603|The Matrix|en|Overview of The Matrix|/p2603.jpg|The Matrix|false|false");
     assertThat(report.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 0, 1, 0, 0));
-    assertThat(SharedSpark.rows(table(Tables.STATUS_FACT).filter("date_id = DATE'2026-11-21'")))
+    assertThat(lake.rows(Tables.STATUS_FACT, "date_id = DATE'2026-02-21'"))
         .containsExactly(
-            "13|2026-11-21|3.25|null|null",
-            "550|2026-11-21|58.0|null|null",
-            "603|2026-11-21|38.5|null|null");
+            "2013|2026-02-21|3.25|null|null",
+            "2550|2026-02-21|58.0|null|null",
+            "2603|2026-02-21|38.5|null|null");
     assertThat(report.filesBuilt()).as("only the new export").isEqualTo(1);
+  }
+
+  private void givenAnExportDay() {
+    export(root, LocalDate.of(2026, 3, 20), List.of(exportLine(3013, "Forrest Gump", 3.5)));
   }
 
   @Test
   void aNewExportDayWithNoAttributeChangeReportsNoMovieChange() {
-    exportNov20();
-    build();
-    export(root, NOV_21, List.of(exportLine(13, "Forrest Gump", 3.75)));
+    export(root, LocalDate.of(2026, 3, 21), List.of(exportLine(3013, "Forrest Gump", 3.75)));
 
-    SilverBuildReport report = build();
+    SilverBuildReport report = lake.build();
 
     assertThat(report.change("movies_dim"))
         .as("nothing to merge, so no commit: zero, not the previous commit's counts")
@@ -201,91 +231,54 @@ class ExportSilverBuildTest {
   }
 
   @Test
-  void badExportLinesGoToQuarantineWithTheirReasonAndTheRestLoads() {
-    export(
-        root,
-        NOV_20,
-        List.of(
-            exportLine(13, "Forrest Gump", 3.5),
-            "{\"adult\":false,\"id\":14,\"original_title\":\"Trunc",
-            "{\"adult\":false,\"original_title\":\"No id\",\"popularity\":1.0,\"video\":false}",
-            exportLine(0, "Zero", 1.0),
-            exportLine(15, "Minus", -0.5),
-            "{\"adult\":false,\"id\":16,\"original_title\":\"NaN\",\"popularity\":NaN,\"video\":false}",
-            "",
-            exportLine(17, "Kept", 0.6)));
-
-    SilverBuildReport report = build();
-
-    assertThat(rows(Tables.STATUS_FACT))
-        .containsExactly("13|2026-11-20|3.5|null|null", "17|2026-11-20|0.6|null|null");
-    assertThat(
-            SharedSpark.rows(
-                table(Tables.QUARANTINE).select("entity", "snapshot_date", "reason", "raw")))
-        .as("one row per bad line, the line verbatim; the blank line is no record")
-        .containsExactly(
-            "export_movie|2026-11-20|id_out_of_range|" + exportLine(0, "Zero", 1.0),
-            "export_movie|2026-11-20|malformed_json|{\"adult\":false,\"id\":14,\"original_title\":\"Trunc",
-            "export_movie|2026-11-20|missing_id|{\"adult\":false,\"original_title\":\"No id\",\"popularity\":1.0,\"video\":false}",
-            "export_movie|2026-11-20|negative_popularity|" + exportLine(15, "Minus", -0.5),
-            "export_movie|2026-11-20|non_finite_number|{\"adult\":false,\"id\":16,\"original_title\":\"NaN\",\"popularity\":NaN,\"video\":false}");
-    assertThat(report.change("status_fact").quarantined()).isEqualTo(5);
-  }
-
-  @Test
-  void anIdTheExportListsTwiceKeepsItsMostPopularLine() {
-    export(
-        root,
-        NOV_20,
-        List.of(
-            exportLine(13, "Forrest Gump", 3.5),
-            exportLine(13, "Forrest Gump", 4.0),
-            exportLine(13, "Forrest Gump", 1.0)));
-
-    build();
-
-    assertThat(rows(Tables.STATUS_FACT)).containsExactly("13|2026-11-20|4.0|null|null");
-  }
-
-  @Test
   void anExportWithoutItsMetadataIsStillBeingWrittenAndWaitsForALaterBuild() {
-    exportWithoutMetadata(root, NOV_20, List.of(exportLine(13, "Forrest Gump", 3.5)));
+    LocalDate apr20 = LocalDate.of(2026, 4, 20);
+    exportWithoutMetadata(root, apr20, List.of(exportLine(4013, "Forrest Gump", 3.5)));
 
-    assertThat(build().filesBuilt()).as("the unfinished export").isZero();
+    assertThat(lake.build().filesBuilt()).as("the unfinished export").isZero();
 
-    exportNov20();
-    assertThat(build().filesBuilt()).isEqualTo(1);
-    assertThat(rows(Tables.STATUS_FACT)).hasSize(4);
+    export(
+        root,
+        apr20,
+        List.of(
+            exportLine(4550, "Fight Club", 60.0),
+            exportLine(4603, "The Matrix", 39.0),
+            exportLine(4013, "Forrest Gump", 3.5),
+            exportLine(43924, "Blondie", 2.405)));
+    assertThat(lake.build().filesBuilt()).isEqualTo(1);
+    assertThat(lake.rows(Tables.STATUS_FACT, "date_id = DATE'2026-04-20'")).hasSize(4);
   }
 
   @Test
   void eachDaysFilesHoldOneMovieIdRangeSoOneMoviesHistoryReadsOneFilePerDay() {
-    for (LocalDate day : List.of(NOV_20, NOV_21)) {
+    for (LocalDate day : List.of(LocalDate.of(2026, 5, 20), LocalDate.of(2026, 5, 21))) {
       List<String> lines = new ArrayList<>();
       for (int id = 1; id <= 40; id++) {
         lines.add(exportLine(id, "Movie " + id, id / 10.0));
       }
       export(root, day, lines);
     }
+    String days = "date_id IN (DATE'2026-05-20', DATE'2026-05-21')";
 
     Set<String> codegen = ConcurrentHashMap.newKeySet();
-    SilverBuild.builder(spark, lake())
+    lake.builder()
         .statusRowsPerFile(10)
         .largeExportBytes(1) // as for a whole-catalogue day
-        .afterTableWrite(table -> codegen.add(spark.conf().get(WHOLE_STAGE)))
+        .afterTableWrite(table -> codegen.add(lake.spark().conf().get(WHOLE_STAGE)))
         .build()
         .run();
 
     assertThat(codegen)
         .as("code generation while the tables of a large export were written (LargeBatch)")
         .containsExactly("true");
-    assertThat(spark.conf().get(WHOLE_STAGE))
+    assertThat(lake.spark().conf().get(WHOLE_STAGE))
         .as("the session's own after the build")
         .isEqualTo("false");
 
     List<String> files =
         SharedSpark.rows(
-            table(Tables.STATUS_FACT)
+            lake.table(Tables.STATUS_FACT)
+                .filter(days)
                 .groupBy(input_file_name().as("file"))
                 .agg(
                     min("date_id").as("first_day"),
@@ -297,9 +290,10 @@ class ExportSilverBuildTest {
         .as("80 rows, 10 a file, with (date, movie_id) ranges that do not overlap")
         .hasSize(8)
         .allSatisfy(file -> assertThat(file.split("\\|")[0]).isEqualTo(file.split("\\|")[1]));
-    Dataset<Row> oneMovie = table(Tables.STATUS_FACT).filter(col("movie_id").equalTo(25));
+    Dataset<Row> oneMovie =
+        lake.table(Tables.STATUS_FACT).filter(days).filter(col("movie_id").equalTo(25));
     assertThat(SharedSpark.rows(oneMovie))
-        .containsExactly("25|2026-11-20|2.5|null|null", "25|2026-11-21|2.5|null|null");
+        .containsExactly("25|2026-05-20|2.5|null|null", "25|2026-05-21|2.5|null|null");
     assertThat(filesRead(oneMovie)).as("files read for one movie: one per day").isEqualTo(2);
   }
 

@@ -6,58 +6,53 @@ import static io.moviestatus.transform.testing.BronzeFixtures.movie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.BronzeContract.Source;
-import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.testing.BronzeFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Silver built from discover snapshots and genre lists, through Delta. The scenarios share one lake
+ * on their own snapshot dates, movie ids and genre ids: every scenario's files are built by the end
+ * of its test, so each build takes only the files its test wrote. Before the tests, the first build
+ * loads the base scenario (two days of three movies) alone, and a second build loads the first step
+ * ("given") of the scenarios that continue in their test. Row-level rules (best-ranked occurrence,
+ * top N, genre names, quarantine reasons) are proven in SilverBuildersTest and BronzeParserTest.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SilverBuildTest {
 
   private static final LocalDate NOV_20 = LocalDate.of(2026, 11, 20);
   private static final LocalDate NOV_21 = LocalDate.of(2026, 11, 21);
-  private static final Map<Integer, String> GENRES =
-      Map.of(18, "Drama", 28, "Action", 35, "Comedy");
+  private static final String BASE_MOVIES = "movie_id IN (550, 603, 13)";
+  private static final String BASE_DAYS = "date_id IN (DATE'2026-11-20', DATE'2026-11-21')";
 
-  private final SparkSession spark = SharedSpark.spark();
-  @TempDir Path root;
+  @TempDir static Path root;
+  private SilverTestLake lake;
+  private SilverBuildReport firstBuild;
+  private Path badRecordsFile;
 
-  private LakeLayout lake() {
-    return LakeLayout.of(root.toString());
-  }
-
-  private SilverBuildReport build() {
-    return SilverBuild.builder(spark, lake()).build().run();
-  }
-
-  private Dataset<Row> table(TableContract contract) {
-    return spark.read().format("delta").load(lake().tablePath(contract));
-  }
-
-  /** Rows of a table as sorted strings "a|b|c" (columns in contract order). */
-  private List<String> rows(TableContract contract) {
-    Column[] columns = contract.columnNames().stream().map(Column::new).toArray(Column[]::new);
-    return SharedSpark.rows(table(contract).select(columns));
-  }
-
-  private void twoDays() {
-    genres(root, NOV_20, GENRES);
+  @BeforeAll
+  void buildTheBaseAndEveryScenariosFirstStep() throws Exception {
+    lake = new SilverTestLake(root);
+    genres(root, NOV_20, Map.of(18, "Drama", 28, "Action", 35, "Comedy"));
     discover(
         root,
         NOV_20,
@@ -70,18 +65,29 @@ class SilverBuildTest {
         List.of(
             movie(603, "The Matrix", 45.5, 8.2, 25010, 28),
             movie(13, "Forrest Gump", 30.0, 8.5, 27000, 18, 35)));
+    // An ingest in flight beside the base's files: its temporary file is no snapshot.
+    Path month =
+        Path.of(BronzeContract.snapshotPath(lake.layout(), Source.DISCOVER_MOVIE, NOV_20))
+            .getParent();
+    Files.writeString(month.resolve(".2026-11-23.jsonl.1234.tmp"), "{partial");
+    firstBuild = lake.build();
+
+    givenNewDay();
+    givenChangedNames();
+    givenMonthBoundary();
+    givenBackfill();
+    givenBridgePairs();
+    givenReFetchedDay();
+    givenBadRecords();
+    lake.build();
   }
 
   @Test
   void firstBuildCreatesEveryTableFromItsContract() {
-    twoDays();
-
-    build();
-
-    List<TableContract> silverBuildTables = new java.util.ArrayList<>(Tables.starSchema());
+    List<TableContract> silverBuildTables = new ArrayList<>(Tables.starSchema());
     silverBuildTables.addAll(List.of(Tables.QUARANTINE, Tables.PROCESSED_FILES));
     for (TableContract contract : silverBuildTables) {
-      StructType actual = table(contract).schema();
+      StructType actual = lake.table(contract).schema();
       assertThat(actual.fieldNames())
           .as("columns of %s", contract.name())
           .containsExactly(contract.schema().fieldNames());
@@ -99,45 +105,51 @@ class SilverBuildTest {
 
   @Test
   void firstBuildLoadsTheStarSchemaExactly() {
-    twoDays();
-
-    SilverBuildReport report = build();
-
-    assertThat(rows(Tables.STATUS_FACT))
+    assertThat(lake.rows(Tables.STATUS_FACT, BASE_DAYS))
         .containsExactly(
             "13|2026-11-21|30.0|8.5|27000",
             "550|2026-11-20|61.5|8.4|30000",
             "603|2026-11-20|40.25|8.2|25000",
             "603|2026-11-21|45.5|8.2|25010");
-    assertThat(rows(Tables.MOVIES_DIM))
+    assertThat(lake.rows(Tables.MOVIES_DIM, BASE_MOVIES))
         .containsExactly(
             "13|Forrest Gump|en|Overview of Forrest Gump|/p13.jpg|Forrest Gump|false|false",
             "550|Fight Club|en|Overview of Fight Club|/p550.jpg|Fight Club|false|false",
             "603|The Matrix|en|Overview of The Matrix|/p603.jpg|The Matrix|false|false");
-    assertThat(rows(Tables.GENRES_DIM)).containsExactly("18|Drama", "28|Action", "35|Comedy");
-    assertThat(rows(Tables.MOVIES_GENRES)).containsExactly("13|18", "13|35", "550|18", "603|28");
-    assertThat(rows(Tables.DATES_DIM))
+    assertThat(lake.rows(Tables.GENRES_DIM, "genre_id IN (18, 28, 35)"))
+        .containsExactly("18|Drama", "28|Action", "35|Comedy");
+    assertThat(lake.rows(Tables.MOVIES_GENRES, BASE_MOVIES))
+        .containsExactly("13|18", "13|35", "550|18", "603|28");
+    assertThat(lake.rows(Tables.DATES_DIM, BASE_DAYS))
         .as("day, month, year generated by Delta")
         .containsExactly("2026-11-20|20|11|2026", "2026-11-21|21|11|2026");
-    assertThat(report.filesBuilt()).isEqualTo(3);
-    assertThat(report.change("status_fact")).isEqualTo(new TableChange("status_fact", 4, 0, 0, 0));
-    assertThat(report.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 3, 0, 0, 0));
-    assertThat(report.toString())
+    assertThat(firstBuild.filesBuilt()).isEqualTo(3);
+    assertThat(firstBuild.change("status_fact"))
+        .isEqualTo(new TableChange("status_fact", 4, 0, 0, 0));
+    assertThat(firstBuild.change("movies_dim"))
+        .isEqualTo(new TableChange("movies_dim", 3, 0, 0, 0));
+    assertThat(firstBuild.toString())
         .contains("genres_dim: inserted 3, updated 0, deleted 0, quarantined 0");
   }
 
   @Test
+  void tempFilesOfAnInFlightIngestAreIgnored() {
+    assertThat(firstBuild.filesBuilt())
+        .as("the base's three files, not the temporary one")
+        .isEqualTo(3);
+    assertThat(lake.rows(Tables.QUARANTINE, "source_file LIKE '%.tmp'")).isEmpty();
+    assertThat(lake.rows(Tables.PROCESSED_FILES, "path LIKE '%.tmp'")).isEmpty();
+  }
+
+  @Test
   void secondBuildOverTheSameBronzeLeavesEveryTableEqual() {
-    twoDays();
-    build();
     Map<TableContract, List<String>> before = snapshot();
 
-    SilverBuildReport incremental = build();
+    SilverBuildReport incremental = lake.build();
     assertThat(incremental.filesBuilt()).as("incremental build finds nothing new").isZero();
     assertThat(snapshot()).isEqualTo(before);
 
-    SilverBuildReport rebuild =
-        SilverBuild.builder(spark, lake()).range(NOV_20, NOV_21).build().run();
+    SilverBuildReport rebuild = lake.rebuild(NOV_20, NOV_21);
     assertThat(rebuild.filesBuilt()).as("explicit range rebuilds").isEqualTo(3);
     assertThat(snapshot()).as("rebuild changes no row").isEqualTo(before);
     assertThat(rebuild.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 0, 0, 0, 0));
@@ -147,206 +159,222 @@ class SilverBuildTest {
 
   private Map<TableContract, List<String>> snapshot() {
     return Map.of(
-        Tables.STATUS_FACT, rows(Tables.STATUS_FACT),
-        Tables.MOVIES_DIM, rows(Tables.MOVIES_DIM),
-        Tables.GENRES_DIM, rows(Tables.GENRES_DIM),
-        Tables.MOVIES_GENRES, rows(Tables.MOVIES_GENRES),
-        Tables.DATES_DIM, rows(Tables.DATES_DIM));
+        Tables.STATUS_FACT, lake.rows(Tables.STATUS_FACT),
+        Tables.MOVIES_DIM, lake.rows(Tables.MOVIES_DIM),
+        Tables.GENRES_DIM, lake.rows(Tables.GENRES_DIM),
+        Tables.MOVIES_GENRES, lake.rows(Tables.MOVIES_GENRES),
+        Tables.DATES_DIM, lake.rows(Tables.DATES_DIM));
+  }
+
+  private void givenNewDay() {
+    discover(
+        root,
+        LocalDate.of(2026, 1, 10),
+        List.of(movie(101, "One", 10, 7, 100), movie(102, "Two", 9, 7, 90)));
   }
 
   @Test
   void newDayAddsOnlyItsRows() {
-    twoDays();
-    build();
-    discover(root, NOV_21.plusDays(1), List.of(movie(603, "The Matrix", 50.0, 8.2, 25020, 28)));
+    discover(root, LocalDate.of(2026, 1, 11), List.of(movie(101, "One", 12.5, 7.1, 110)));
 
-    SilverBuildReport report = build();
+    SilverBuildReport report = lake.build();
 
     assertThat(report.filesBuilt()).isEqualTo(1);
     assertThat(report.change("status_fact")).isEqualTo(new TableChange("status_fact", 1, 0, 0, 0));
     assertThat(report.change("dates_dim")).isEqualTo(new TableChange("dates_dim", 1, 0, 0, 0));
-    assertThat(rows(Tables.STATUS_FACT)).hasSize(5).contains("603|2026-11-22|50.0|8.2|25020");
+    assertThat(lake.rows(Tables.STATUS_FACT, "movie_id IN (101, 102)"))
+        .containsExactly(
+            "101|2026-01-10|10.0|7.0|100",
+            "101|2026-01-11|12.5|7.1|110",
+            "102|2026-01-10|9.0|7.0|90");
+  }
+
+  private void givenChangedNames() {
+    LocalDate feb10 = LocalDate.of(2026, 2, 10);
+    genres(root, feb10, Map.of(2018, "Drama", 2878, "Sci-Fi"));
+    discover(
+        root,
+        feb10,
+        List.of(movie(201, "Fight Club", 61.5, 8.4, 30000, 2018), movie(202, "Heat", 20, 8, 9000)));
+  }
+
+  @Test
+  void changedMovieAttributesAndGenreNamesAreUpdatedInPlace() {
+    LocalDate feb11 = LocalDate.of(2026, 2, 11);
+    genres(root, feb11, Map.of(2018, "Drama", 2878, "Science Fiction", 2099, "Documentary"));
+    discover(root, feb11, List.of(movie(201, "Fight Club (Remastered)", 70, 8.4, 30100, 2018)));
+
+    SilverBuildReport report = lake.build();
+
+    assertThat(report.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 0, 1, 0, 0));
+    assertThat(lake.rows(Tables.MOVIES_DIM, "movie_id IN (201, 202)"))
+        .containsExactly(
+            "201|Fight Club (Remastered)|en|Overview of Fight Club (Remastered)|/p201.jpg|Fight Club (Remastered)|false|false",
+            "202|Heat|en|Overview of Heat|/p202.jpg|Heat|false|false");
+    assertThat(report.change("genres_dim"))
+        .as("2099 inserted, 2878 renamed, 2018 unchanged")
+        .isEqualTo(new TableChange("genres_dim", 1, 1, 0, 0));
+    assertThat(lake.rows(Tables.GENRES_DIM, "genre_id IN (2018, 2878, 2099)"))
+        .containsExactly("2018|Drama", "2099|Documentary", "2878|Science Fiction");
+  }
+
+  private void givenMonthBoundary() {
+    discover(root, LocalDate.of(2026, 10, 30), List.of(movie(301, "One", 1, 1, 1)));
   }
 
   @Test
   void daysOnBothSidesOfAMonthBoundaryAreAllLoaded() {
-    LocalDate oct30 = LocalDate.of(2026, 10, 30);
-    LocalDate oct31 = LocalDate.of(2026, 10, 31);
-    LocalDate nov1 = LocalDate.of(2026, 11, 1);
-    discover(root, oct30, List.of(movie(1, "One", 1, 1, 1)));
-    build();
-    discover(root, oct31, List.of(movie(1, "One", 2, 1, 1)));
-    discover(root, nov1, List.of(movie(1, "One", 3, 1, 1)));
+    discover(root, LocalDate.of(2026, 10, 31), List.of(movie(301, "One", 2, 1, 1)));
+    discover(root, LocalDate.of(2026, 11, 1), List.of(movie(301, "One", 3, 1, 1)));
 
-    build();
+    lake.build();
 
-    assertThat(rows(Tables.DATES_DIM))
+    assertThat(lake.rows(Tables.DATES_DIM, "date_id BETWEEN DATE'2026-10-30' AND DATE'2026-11-01'"))
         .containsExactly("2026-10-30|30|10|2026", "2026-10-31|31|10|2026", "2026-11-01|1|11|2026");
-    assertThat(rows(Tables.STATUS_FACT))
+    assertThat(lake.rows(Tables.STATUS_FACT, "movie_id = 301"))
         .containsExactly(
-            "1|2026-10-30|1.0|1.0|1", "1|2026-10-31|2.0|1.0|1", "1|2026-11-01|3.0|1.0|1");
+            "301|2026-10-30|1.0|1.0|1", "301|2026-10-31|2.0|1.0|1", "301|2026-11-01|3.0|1.0|1");
   }
 
-  @Test
-  void changedMovieAttributesAreUpdatedInPlace() {
-    twoDays();
-    build();
-    discover(
-        root,
-        NOV_21.plusDays(1),
-        List.of(movie(550, "Fight Club (Remastered)", 70, 8.4, 30100, 18)));
-
-    SilverBuildReport report = build();
-
-    assertThat(report.change("movies_dim")).isEqualTo(new TableChange("movies_dim", 0, 1, 0, 0));
-    assertThat(rows(Tables.MOVIES_DIM))
-        .contains(
-            "550|Fight Club (Remastered)|en|Overview of Fight Club (Remastered)|/p550.jpg|Fight Club (Remastered)|false|false")
-        .hasSize(3);
+  private void givenBackfill() {
+    discover(root, LocalDate.of(2026, 3, 11), List.of(movie(401, "New Title", 70, 8.4, 30100, 28)));
   }
 
   @Test
   void backfillOfAnOlderDayNeverOverwritesNewerAttributes() {
-    discover(root, NOV_21, List.of(movie(550, "New Title", 70, 8.4, 30100, 28)));
-    build();
-    discover(root, NOV_20, List.of(movie(550, "Old Title", 60, 8.4, 30000, 18)));
+    discover(root, LocalDate.of(2026, 3, 10), List.of(movie(401, "Old Title", 60, 8.4, 30000, 18)));
 
-    build();
+    lake.build();
 
-    assertThat(rows(Tables.MOVIES_DIM))
-        .containsExactly("550|New Title|en|Overview of New Title|/p550.jpg|New Title|false|false");
-    assertThat(rows(Tables.MOVIES_GENRES)).containsExactly("550|28");
-    assertThat(rows(Tables.STATUS_FACT))
+    assertThat(lake.rows(Tables.MOVIES_DIM, "movie_id = 401"))
+        .containsExactly("401|New Title|en|Overview of New Title|/p401.jpg|New Title|false|false");
+    assertThat(lake.rows(Tables.MOVIES_GENRES, "movie_id = 401")).containsExactly("401|28");
+    assertThat(lake.rows(Tables.STATUS_FACT, "movie_id = 401"))
         .as("the old day's facts are loaded")
-        .containsExactly("550|2026-11-20|60.0|8.4|30000", "550|2026-11-21|70.0|8.4|30100");
+        .containsExactly("401|2026-03-10|60.0|8.4|30000", "401|2026-03-11|70.0|8.4|30100");
   }
 
-  @Test
-  void renamedGenreIsUpdatedAndNewGenreInserted() {
-    genres(root, NOV_20, Map.of(18, "Drama", 878, "Sci-Fi"));
-    build();
-    genres(root, NOV_21, Map.of(18, "Drama", 878, "Science Fiction", 99, "Documentary"));
-
-    SilverBuildReport report = build();
-
-    assertThat(report.change("genres_dim")).isEqualTo(new TableChange("genres_dim", 1, 1, 0, 0));
-    assertThat(rows(Tables.GENRES_DIM))
-        .containsExactly("18|Drama", "878|Science Fiction", "99|Documentary");
+  private void givenBridgePairs() {
+    discover(
+        root,
+        LocalDate.of(2026, 4, 10),
+        List.of(movie(501, "Seven", 5, 7, 10, 18, 28), movie(502, "Eight", 5, 7, 10, 35)));
   }
 
   @Test
   void bridgePairsTheLatestSnapshotNoLongerListsAreRemoved() {
     discover(
         root,
-        NOV_20,
-        List.of(movie(7, "Seven", 5, 7, 10, 18, 28), movie(8, "Eight", 5, 7, 10, 35)));
-    build();
-    discover(
-        root, NOV_21, List.of(movie(7, "Seven", 5, 7, 10, 28, 80), movie(8, "Eight", 5, 7, 10)));
+        LocalDate.of(2026, 4, 11),
+        List.of(movie(501, "Seven", 5, 7, 10, 28, 80), movie(502, "Eight", 5, 7, 10)));
 
-    SilverBuildReport report = build();
+    SilverBuildReport report = lake.build();
 
-    assertThat(rows(Tables.MOVIES_GENRES))
-        .as("7 loses 18, gains 80; 8 loses all")
-        .containsExactly("7|28", "7|80");
+    assertThat(lake.rows(Tables.MOVIES_GENRES, "movie_id IN (501, 502)"))
+        .as("501 loses 18, gains 80; 502 loses all")
+        .containsExactly("501|28", "501|80");
     assertThat(report.change("movies_genres"))
         .isEqualTo(new TableChange("movies_genres", 1, 0, 2, 0));
   }
 
-  @Test
-  void movieRepeatedAcrossPagesKeepsItsBestRankedOccurrence() {
+  private void givenReFetchedDay() {
     discover(
         root,
-        NOV_20,
-        List.of(movie(1, "One", 90, 7, 100, 18), movie(2, "Two", 80, 7, 100)),
-        List.of(movie(1, "One (stale)", 10, 6, 90, 28), movie(3, "Three", 70, 7, 100)));
-
-    build();
-
-    assertThat(rows(Tables.STATUS_FACT))
-        .containsExactly(
-            "1|2026-11-20|90.0|7.0|100", "2|2026-11-20|80.0|7.0|100", "3|2026-11-20|70.0|7.0|100");
-    assertThat(rows(Tables.MOVIES_GENRES)).containsExactly("1|18");
-  }
-
-  @Test
-  void snapshotKeepsOnlyItsTopNWhenTheLastPageOverFetches() {
-    String body =
-        BronzeFixtures.discoverBody(
-            1,
-            1,
-            List.of(
-                movie(1, "One", 9, 7, 1), movie(2, "Two", 8, 7, 1), movie(3, "Three", 7, 7, 1)));
-    BronzeFixtures.write(
+        LocalDate.of(2026, 5, 10),
+        List.of(
+            movie(5550, "Fight Club", 61.5, 8.4, 30000, 18),
+            movie(5603, "The Matrix", 40.25, 8.2, 25000, 28)));
+    discover(
         root,
-        Source.DISCOVER_MOVIE,
-        NOV_20,
-        List.of(BronzeFixtures.envelope(Source.DISCOVER_MOVIE, "2026-11-20", 1, 2, body)));
-
-    build();
-
-    assertThat(rows(Tables.STATUS_FACT))
-        .containsExactly("1|2026-11-20|9.0|7.0|1", "2|2026-11-20|8.0|7.0|1");
+        LocalDate.of(2026, 5, 11),
+        List.of(
+            movie(5603, "The Matrix", 45.5, 8.2, 25010, 28),
+            movie(5013, "Forrest Gump", 30.0, 8.5, 27000, 18, 35)));
   }
 
   @Test
-  void badRecordsGoToQuarantineWithReasonFileAndRawTextAndTheRestLoads() {
-    String bad = "{\"id\":77,\"popularity\":3.0,\"vote_average\":11.0,\"vote_count\":5}";
-    String good = BronzeFixtures.json(movie(1, "One", 9, 7, 1));
-    String body =
-        "{\"page\":1,\"results\":[" + good + "," + bad + "],\"total_pages\":1,\"total_results\":2}";
-    Path file =
-        BronzeFixtures.write(
-            root,
-            Source.DISCOVER_MOVIE,
-            NOV_20,
-            List.of(
-                BronzeFixtures.envelope(Source.DISCOVER_MOVIE, "2026-11-20", 1, 40, body),
-                "not json at all"));
+  void reFetchedDayReplacesThatDaysValues() {
+    discover(
+        root, LocalDate.of(2026, 5, 11), List.of(movie(5603, "The Matrix", 99.0, 8.3, 25500, 28)));
 
-    SilverBuildReport report = build();
-    SilverBuild.builder(spark, lake()).range(NOV_20, NOV_20).build().run();
-
-    assertThat(rows(Tables.STATUS_FACT)).containsExactly("1|2026-11-20|9.0|7.0|1");
-    assertThat(report.change("status_fact").quarantined()).isEqualTo(2);
-    List<Row> quarantined = table(Tables.QUARANTINE).orderBy("reason").collectAsList();
-    assertThat(quarantined).as("a rebuild replaces, never duplicates").hasSize(2);
-    assertThat(quarantined.get(0).<String>getAs("reason")).isEqualTo("malformed_json");
-    assertThat(quarantined.get(0).<String>getAs("raw")).isEqualTo("not json at all");
-    assertThat(quarantined.get(1).<String>getAs("reason")).isEqualTo("vote_average_out_of_range");
-    assertThat(quarantined.get(1).<String>getAs("raw")).isEqualTo(bad);
-    assertThat(quarantined.get(1).<String>getAs("entity")).isEqualTo("movie");
-    assertThat(quarantined.get(1).<String>getAs("source_file")).isEqualTo("file:" + file);
-  }
-
-  @Test
-  void reFetchedDayReplacesThatDaysValues() throws Exception {
-    twoDays();
-    build();
-    Thread.sleep(5); // a different modification time even on coarse clocks
-    discover(root, NOV_21, List.of(movie(603, "The Matrix", 99.0, 8.3, 25500, 28)));
-
-    SilverBuildReport report = build();
+    SilverBuildReport report = lake.build();
 
     assertThat(report.filesBuilt()).isEqualTo(1);
     assertThat(report.change("status_fact"))
-        .as("603 changed, 13 gone")
+        .as("5603 changed, 5013 gone")
         .isEqualTo(new TableChange("status_fact", 0, 1, 1, 0));
-    assertThat(rows(Tables.STATUS_FACT))
-        .as("13 dropped out of the re-fetched day; 603 has new values")
+    assertThat(lake.rows(Tables.STATUS_FACT, "date_id IN (DATE'2026-05-10', DATE'2026-05-11')"))
+        .as("5013 dropped out of the re-fetched day; 5603 has new values")
         .containsExactly(
-            "550|2026-11-20|61.5|8.4|30000",
-            "603|2026-11-20|40.25|8.2|25000",
-            "603|2026-11-21|99.0|8.3|25500");
+            "5550|2026-05-10|61.5|8.4|30000",
+            "5603|2026-05-10|40.25|8.2|25000",
+            "5603|2026-05-11|99.0|8.3|25500");
+  }
+
+  private static final String BAD_RECORD =
+      "{\"id\":77,\"popularity\":3.0,\"vote_average\":11.0,\"vote_count\":5}";
+
+  private void givenBadRecords() {
+    String good = BronzeFixtures.json(movie(601, "One", 9, 7, 1));
+    String body =
+        "{\"page\":1,\"results\":["
+            + good
+            + ","
+            + BAD_RECORD
+            + "],\"total_pages\":1,\"total_results\":2}";
+    badRecordsFile =
+        BronzeFixtures.write(
+            root,
+            Source.DISCOVER_MOVIE,
+            LocalDate.of(2026, 6, 10),
+            List.of(
+                BronzeFixtures.envelope(Source.DISCOVER_MOVIE, "2026-06-10", 1, 40, body),
+                "not json at all"));
+  }
+
+  @Test
+  void badRecordsGoToQuarantineWithTheirFileAndARebuildReplacesThem() {
+    LocalDate jun10 = LocalDate.of(2026, 6, 10);
+
+    SilverBuildReport rebuild = lake.rebuild(jun10, jun10);
+
+    assertThat(lake.rows(Tables.STATUS_FACT, "date_id = DATE'2026-06-10'"))
+        .as("the rest of the file loads")
+        .containsExactly("601|2026-06-10|9.0|7.0|1");
+    assertThat(rebuild.change("status_fact").quarantined()).isEqualTo(2);
+    assertThat(
+            SharedSpark.rows(
+                lake.table(Tables.QUARANTINE)
+                    .filter("source_file = 'file:" + badRecordsFile + "'")
+                    .select("source_file", "entity", "reason", "raw")))
+        .as("one row per rejected record, not one per build (reasons: BronzeParserTest)")
+        .containsExactly(
+            "file:" + badRecordsFile + "|discover_page|malformed_json|not json at all",
+            "file:" + badRecordsFile + "|movie|vote_average_out_of_range|" + BAD_RECORD);
   }
 
   @Test
   void buildThatFailsBetweenTwoTableWritesIsCompletedByTheNextBuild() {
-    twoDays();
+    LocalDate jul10 = LocalDate.of(2026, 7, 10);
+    genres(root, jul10, Map.of(7018, "Drama", 7028, "Action", 7035, "Comedy"));
+    discover(
+        root,
+        jul10,
+        List.of(
+            movie(7550, "Fight Club", 61.5, 8.4, 30000, 7018),
+            movie(7603, "The Matrix", 40.25, 8.2, 25000, 7028)));
+    discover(
+        root,
+        LocalDate.of(2026, 7, 11),
+        List.of(
+            movie(7603, "The Matrix", 45.5, 8.2, 25010, 7028),
+            movie(7013, "Forrest Gump", 30.0, 8.5, 27000, 7018, 7035)));
+    String movies = "movie_id IN (7550, 7603, 7013)";
+    String days = "date_id IN (DATE'2026-07-10', DATE'2026-07-11')";
 
     assertThatThrownBy(
             () ->
-                SilverBuild.builder(spark, lake())
+                lake.builder()
                     .afterTableWrite(
                         table -> {
                           if (table.equals("dates_dim")) {
@@ -356,44 +384,30 @@ class SilverBuildTest {
                     .build()
                     .run())
         .hasMessage("injected crash after dates_dim");
-    assertThat(rows(Tables.STATUS_FACT)).as("committed table is valid").hasSize(4);
-    assertThat(DeltaTables.exists(spark, lake(), Tables.MOVIES_DIM))
-        .as("later tables untouched")
-        .isFalse();
+    assertThat(lake.rows(Tables.STATUS_FACT, days)).as("committed table is valid").hasSize(4);
+    assertThat(lake.rows(Tables.MOVIES_DIM, movies)).as("later tables untouched").isEmpty();
 
-    SilverBuildReport retry = build();
+    SilverBuildReport retry = lake.build();
 
     assertThat(retry.filesBuilt()).as("the unlogged files are built again").isEqualTo(3);
-    assertThat(rows(Tables.STATUS_FACT)).hasSize(4);
-    assertThat(rows(Tables.MOVIES_DIM)).hasSize(3);
-    assertThat(rows(Tables.MOVIES_GENRES)).hasSize(4);
-    assertThat(rows(Tables.DATES_DIM)).hasSize(2);
-    assertThat(rows(Tables.GENRES_DIM)).hasSize(3);
-    assertThat(build().filesBuilt()).isZero();
+    assertThat(lake.rows(Tables.STATUS_FACT, days)).hasSize(4);
+    assertThat(lake.rows(Tables.MOVIES_DIM, movies)).hasSize(3);
+    assertThat(lake.rows(Tables.MOVIES_GENRES, movies)).hasSize(4);
+    assertThat(lake.rows(Tables.DATES_DIM, days)).hasSize(2);
+    assertThat(lake.rows(Tables.GENRES_DIM, "genre_id IN (7018, 7028, 7035)")).hasSize(3);
+    assertThat(lake.build().filesBuilt()).isZero();
   }
 
   @Test
   void notNullColumnsAreEnforcedWithAClearError() {
-    SilverWriter writer = new SilverWriter(spark, lake());
+    SilverWriter writer = new SilverWriter(lake.spark(), lake.layout());
     Dataset<Row> nullId =
-        spark.sql(
-            "SELECT CAST(NULL AS INT) AS movie_id, DATE'2026-11-20' AS date_id, 1.0f AS popularity, 5.0f AS vote_average, 3 AS vote_count");
+        lake.spark()
+            .sql(
+                "SELECT CAST(NULL AS INT) AS movie_id, DATE'2026-12-31' AS date_id, 1.0f AS popularity, 5.0f AS vote_average, 3 AS vote_count");
 
-    assertThatThrownBy(() -> writer.replaceStatusDays(nullId, List.of(NOV_20), 0, 0))
+    assertThatThrownBy(
+            () -> writer.replaceStatusDays(nullId, List.of(LocalDate.of(2026, 12, 31)), 0, 0))
         .hasMessageContaining("NOT NULL constraint violated for column: movie_id");
-  }
-
-  @Test
-  void tempFilesOfAnInFlightIngestAreIgnored() throws Exception {
-    twoDays();
-    Path dir =
-        Path.of(
-                io.moviestatus.model.BronzeContract.snapshotPath(
-                    lake(), Source.DISCOVER_MOVIE, NOV_20))
-            .getParent();
-    Files.writeString(dir.resolve(".2026-11-23.jsonl.1234.tmp"), "{partial");
-
-    assertThat(build().filesBuilt()).isEqualTo(3);
-    assertThat(rows(Tables.QUARANTINE)).isEmpty();
   }
 }

@@ -1,11 +1,20 @@
 package io.moviestatus.transform.silver;
 
 import static io.moviestatus.lake.testing.SharedSpark.assertSameRows;
+import static io.moviestatus.transform.testing.BronzeFixtures.discoverBody;
+import static io.moviestatus.transform.testing.BronzeFixtures.discoverLines;
+import static io.moviestatus.transform.testing.BronzeFixtures.envelope;
+import static io.moviestatus.transform.testing.BronzeFixtures.movie;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.lake.testing.SharedSpark;
+import io.moviestatus.model.BronzeContract.Source;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -102,6 +111,60 @@ class SilverBuildersTest {
         actual);
   }
 
+  /** The lines of one discover file, as {@link BronzeLines#of} reads them. */
+  private Dataset<Row> discoverFile(List<String> lines) {
+    return spark
+        .createDataset(lines, Encoders.STRING())
+        .toDF("value")
+        .selectExpr(
+            "'file:/lake/bronze/tmdb/discover_movie/2026/11/2026-11-20.jsonl' AS source_file",
+            "value");
+  }
+
+  /** Bronze lines → parser → movie snapshots: what status_fact and the dimensions are built of. */
+  private Dataset<Row> snapshots(List<String> lines) {
+    return MovieSnapshots.from(BronzeParser.discoverRecords(discoverFile(lines)));
+  }
+
+  @Test
+  void movieRepeatedAcrossPagesKeepsItsBestRankedOccurrence() {
+    // TMDB's pages shift while paging: movie 1 is on page 1 and, stale, again on page 2.
+    Dataset<Row> snapshots =
+        snapshots(
+            discoverLines(
+                LocalDate.of(2026, 11, 20),
+                List.of(movie(1, "One", 90, 7, 100, 18), movie(2, "Two", 80, 7, 100)),
+                List.of(movie(1, "One (stale)", 10, 6, 90, 28), movie(3, "Three", 70, 7, 100))));
+
+    assertThat(SharedSpark.rows(StatusFactBuilder.build(snapshots)))
+        .containsExactly(
+            "1|2026-11-20|90.0|7.0|100", "2|2026-11-20|80.0|7.0|100", "3|2026-11-20|70.0|7.0|100");
+    assertThat(SharedSpark.rows(MoviesGenresBuilder.build(MovieSnapshots.latest(snapshots))))
+        .as("the genres of page 1's occurrence")
+        .containsExactly("1|18");
+  }
+
+  @Test
+  void snapshotKeepsOnlyItsTopNWhenTheLastPageOverFetches() {
+    String page =
+        envelope(
+            Source.DISCOVER_MOVIE,
+            "2026-11-20",
+            1,
+            2,
+            discoverBody(
+                1,
+                1,
+                List.of(
+                    movie(1, "One", 9, 7, 1),
+                    movie(2, "Two", 8, 7, 1),
+                    movie(3, "Three", 7, 7, 1))));
+
+    assertThat(SharedSpark.rows(StatusFactBuilder.build(snapshots(List.of(page)))))
+        .as("top_n 2: the third result is beyond the snapshot")
+        .containsExactly("1|2026-11-20|9.0|7.0|1", "2|2026-11-20|8.0|7.0|1");
+  }
+
   @Test
   void moviesDimTakesEachMoviesNewestSnapshot() {
     Dataset<Row> actual =
@@ -161,7 +224,7 @@ class SilverBuildersTest {
   @Test
   void dayStatusTakesDiscoversRowWhereItListsTheMovieAndTheExportsMostPopularLineElsewhere() {
     Dataset<Row> actual =
-        DayStatus.build(MovieSnapshots.from(records()), exportRecords(), 3)
+        DayStatus.build(Optional.of(MovieSnapshots.from(records())), exportRecords(), 3)
             .select(
                 "snapshot_date",
                 "movie_id",
@@ -189,9 +252,10 @@ class SilverBuildersTest {
   @Test
   void exportMoviesAreEachMoviesNewestExportRowUnlessDiscoverListsItThatDayOrLater() {
     Dataset<Row> snapshots = MovieSnapshots.from(records());
-    Dataset<Row> dayStatus = DayStatus.build(snapshots, exportRecords(), 2);
+    Dataset<Row> dayStatus = DayStatus.build(Optional.of(snapshots), exportRecords(), 2);
 
-    Dataset<Row> actual = ExportMovies.latest(dayStatus, MovieSnapshots.latest(snapshots), false);
+    Dataset<Row> actual =
+        ExportMovies.latest(dayStatus, Optional.of(MovieSnapshots.latest(snapshots)), false);
 
     assertSameRows(
         rows(

@@ -81,9 +81,15 @@ public final class BronzeFixtures {
     return json(envelope);
   }
 
-  /** Writes a day's discover snapshot: one envelope per page of movies, top_n = all of them. */
+  /** Writes a day's discover snapshot: {@link #discoverLines} of the pages. */
   @SafeVarargs
   public static Path discover(Path lake, LocalDate date, List<Map<String, Object>>... pages) {
+    return write(lake, Source.DISCOVER_MOVIE, date, discoverLines(date, pages));
+  }
+
+  /** A day's discover snapshot: one envelope per page of movies, top_n = all of them. */
+  @SafeVarargs
+  public static List<String> discoverLines(LocalDate date, List<Map<String, Object>>... pages) {
     int topN = Arrays.stream(pages).mapToInt(List::size).sum();
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < pages.length; i++) {
@@ -95,7 +101,7 @@ public final class BronzeFixtures {
               topN,
               discoverBody(i + 1, pages.length, pages[i])));
     }
-    return write(lake, Source.DISCOVER_MOVIE, date, lines);
+    return lines;
   }
 
   /** Writes a day's genre list. */
