@@ -13,7 +13,10 @@
  *       lake root (local folder, {@code abfss://}, {@code dbfs:/});
  *   <li>{@link io.moviestatus.model.BronzeContract}: the raw envelope and response schemas and the
  *       bronze file naming;
- *   <li>{@link io.moviestatus.model.TableReference}: the Markdown table reference in the README.
+ *   <li>{@link io.moviestatus.model.TableReference}: the Markdown table reference in the README;
+ *   <li>the typed failures the job runners map to exit codes: {@link
+ *       io.moviestatus.model.BadInputException} and {@link
+ *       io.moviestatus.model.MissingPrerequisiteException}.
  * </ul>
  *
  * <pre>{@code
