@@ -18,13 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lands files atomically through the Hadoop file system API — the one helper behind {@link
- * BronzeWriter}, {@link RatingsLanding} and {@link ExportIngestion}: the content goes to a hidden
- * temporary file with a unique name in the target's folder ({@code .<name>.<uuid>.tmp}, ignored by
- * Spark and Hadoop input formats), which is then renamed over the target. Readers never see a
- * partial file; two landings of the same name at once never share a temporary file (the last rename
- * wins); on failure the temporary file is deleted and the earlier target stays as it was.
- *
- * <p>One step ({@link #land}) when the content is written and committed together:
+ * BronzeWriter}, {@link RatingsLanding}, {@link ExportIngestion} and movie-report's HTML report:
+ * the content goes to a hidden temporary file with a unique name in the target's folder ({@code
+ * .<name>.<uuid>.tmp}, ignored by Spark and Hadoop input formats), which is then renamed over the
+ * target. Readers never see a partial file; two landings of the same name at once never share a
+ * temporary file (the last rename wins); on failure the temporary file is deleted and the earlier
+ * target stays as it was. The earlier target is only ever replaced by the rename, once the new
+ * content is complete: on the local file system in one step ({@code rename(2)}), elsewhere as the
+ * store's rename-over does it (see {@link #renameOver}).
  *
  * <pre>{@code
  * AtomicLanding.land(conf, target, (fs, temp) -> {
@@ -34,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * });
  * }</pre>
  *
- * <p>Two steps ({@link #stage}) when the rename must wait, e.g. until a second file is ready:
+ * <p>{@link #landWithoutChecksum} does the same without the {@code .<name>.crc} file Hadoop's local
+ * file system writes beside each file, for a file published as it is (the report).
+ *
+ * <p>Within this package, two steps ({@code stage}) when the rename must wait, e.g. until a second
+ * file is ready:
  *
  * <pre>{@code
  * try (AtomicLanding.Staged staged = AtomicLanding.stage(conf, target)) {
@@ -45,17 +50,24 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-final class AtomicLanding {
+public final class AtomicLanding {
 
-  /** Writes the content to a new file (creating its folder, as {@code FileSystem.create} does). */
+  /** Writes a landing's content into its temporary file. */
   @FunctionalInterface
-  interface Content {
+  public interface Content {
+    /**
+     * Creates {@code temp} on {@code fs} (which creates its folder, as {@code FileSystem.create}
+     * does), writes the content and closes it.
+     */
     void writeTo(FileSystem fs, Path temp) throws IOException;
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(AtomicLanding.class);
 
   private static final int BUFFER_BYTES = 1 << 16;
+
+  /** The local file system's scheme: renames there replace the target in one step. */
+  private static final String LOCAL_SCHEME = "file";
 
   /** Rename attempts when a concurrent landing recreates the target in between. */
   private static final int RENAME_ATTEMPTS = 10;
@@ -75,14 +87,41 @@ final class AtomicLanding {
    * Writes {@code content} to a temporary file beside {@code target}, then renames it over {@code
    * target}.
    *
+   * @param conf the Hadoop configuration (on Spark: {@code
+   *     spark.sparkContext().hadoopConfiguration()}), which holds the storage credentials
    * @return the qualified target path
+   * @throws IOException when the content cannot be written or renamed; the earlier target, if any,
+   *     is then as it was and no temporary file is left
    */
-  static Path land(Configuration conf, Path target, Content content) throws IOException {
+  public static Path land(Configuration conf, Path target, Content content) throws IOException {
     requireNonNull(content, "content is null");
     try (Staged staged = stage(conf, target)) {
       content.writeTo(staged.fs, staged.temp);
       staged.commit();
       return staged.target;
+    }
+  }
+
+  /**
+   * {@link #land} without a checksum file: the temporary file is written through a private instance
+   * of the target's file system with checksums off (the shared, cached instance, whose setting
+   * other writers rely on, stays untouched), so no {@code .<name>.crc} lands beside the target.
+   *
+   * @return the qualified target path
+   */
+  public static Path landWithoutChecksum(Configuration conf, Path target, Content content)
+      throws IOException {
+    requireNonNull(conf, "conf is null");
+    requireNonNull(target, "target is null");
+    requireNonNull(content, "content is null");
+    try (FileSystem fs = FileSystem.newInstance(target.toUri(), conf)) {
+      fs.setWriteChecksum(false);
+      Path qualified = fs.makeQualified(target);
+      try (Staged staged = new Staged(conf, fs, qualified, temporaryFor(qualified))) {
+        content.writeTo(fs, staged.temp);
+        staged.commit();
+        return qualified;
+      }
     }
   }
 
@@ -162,27 +201,36 @@ final class AtomicLanding {
   }
 
   /**
-   * Renames {@code temp} over {@code target}. FileContext's {@code Rename.OVERWRITE} is atomic on
-   * HDFS and replaces the target in one call elsewhere; a scheme with no FileContext binding falls
-   * back to FileSystem delete + rename (the file is then briefly absent, never partial).
+   * Renames {@code temp} over {@code target}. On the local file system ({@code file:}) Hadoop's
+   * {@code FileSystem.rename} is {@code rename(2)}, which replaces the target in one step: the
+   * target is never absent. Elsewhere FileContext's {@code Rename.OVERWRITE}, atomic on HDFS and
+   * one call elsewhere; a scheme with no FileContext binding falls back to FileSystem delete +
+   * rename (the file is then briefly absent, never partial).
    *
-   * <p>Where OVERWRITE is delete + rename (local disk, object stores), a concurrent landing of the
-   * same name can put its file back in between: the rename is then tried again, so the last rename
-   * wins. Renames of one target within this JVM take turns (the local file system moves a file and
-   * its checksum file in two steps, which two renames at once could mix up).
+   * <p>Where OVERWRITE is delete + rename (object stores), a concurrent landing of the same name
+   * can put its file back in between: the rename is then tried again, so the last rename wins.
+   * Renames of one target within this JVM take turns (the local file system moves a file and its
+   * checksum file in two steps, which two renames at once could mix up).
    */
   private static void renameOver(Configuration conf, FileSystem fs, Path temp, Path target)
       throws IOException {
-    FileContext context;
-    try {
-      context = FileContext.getFileContext(target.toUri(), conf);
-    } catch (UnsupportedFileSystemException e) {
-      context = null;
+    boolean local = LOCAL_SCHEME.equals(target.toUri().getScheme());
+    FileContext context = null;
+    if (!local) {
+      try {
+        context = FileContext.getFileContext(target.toUri(), conf);
+      } catch (UnsupportedFileSystemException e) {
+        context = null;
+      }
     }
     synchronized (RENAME_LOCKS[Math.floorMod(target.hashCode(), RENAME_LOCKS.length)]) {
       for (int attempt = 1; ; attempt++) {
         try {
-          renameOnce(context, fs, temp, target);
+          if (local) {
+            renameLocal(fs, temp, target);
+          } else {
+            renameOnce(context, fs, temp, target);
+          }
           return;
         } catch (FileAlreadyExistsException e) {
           if (attempt == RENAME_ATTEMPTS || !fs.exists(temp)) {
@@ -191,6 +239,17 @@ final class AtomicLanding {
           LOG.debug("{} reappeared while renaming over it; retrying", target);
         }
       }
+    }
+  }
+
+  /** {@code rename(2)} through Hadoop's local file system (which moves the checksum file too). */
+  private static void renameLocal(FileSystem fs, Path temp, Path target) throws IOException {
+    // FileSystem.rename would move the file into a folder of the target's name: refuse that
+    if (fs.exists(target) && fs.getFileStatus(target).isDirectory()) {
+      throw new IOException("Could not replace " + target + ": it is a folder");
+    }
+    if (!fs.rename(temp, target)) {
+      throw new IOException("Could not rename " + temp + " to " + target);
     }
   }
 

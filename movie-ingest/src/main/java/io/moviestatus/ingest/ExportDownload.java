@@ -57,20 +57,15 @@ final class ExportDownload {
   private final Clock clock;
 
   ExportDownload(
-      OkHttpClient http,
-      Configuration hadoopConf,
-      int maxAttempts,
-      Duration backoffBase,
-      Duration backoffMax,
-      Clock clock) {
+      OkHttpClient http, Configuration hadoopConf, TmdbHttpSettings settings, Clock clock) {
     this.http = requireNonNull(http, "http is null");
     this.hadoopConf = requireNonNull(hadoopConf, "hadoopConf is null");
-    this.maxAttempts = maxAttempts;
+    this.maxAttempts = settings.maxAttempts();
     this.clock = requireNonNull(clock, "clock is null");
     // The export needs no credential: nothing to redact beyond the usual patterns.
     this.errors = new TmdbErrors(new Redactor(null), clock);
     // The same retry policy as the API client: I/O failures, 5xx and 429 (Retry-After honoured).
-    this.retryPolicy = new TmdbRetryPolicy(maxAttempts, backoffBase, backoffMax, errors);
+    this.retryPolicy = settings.retryPolicy(errors);
   }
 
   /**

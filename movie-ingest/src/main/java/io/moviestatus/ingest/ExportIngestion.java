@@ -77,21 +77,8 @@ public final class ExportIngestion implements AutoCloseable {
     this.baseUrl = builder.baseUrl;
     this.lake = requireNonNull(builder.lake, "lake is required");
     this.hadoopConf = requireNonNull(builder.hadoopConf, "hadoopConf is required");
-    this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(builder.connectTimeout)
-            .readTimeout(builder.readTimeout)
-            // Failsafe owns retries: OkHttp must not silently add attempts of its own.
-            .retryOnConnectionFailure(false)
-            .build();
-    this.download =
-        new ExportDownload(
-            http,
-            hadoopConf,
-            builder.maxAttempts,
-            builder.backoffBase,
-            builder.backoffMax,
-            builder.clock);
+    this.http = builder.http.client().build();
+    this.download = new ExportDownload(http, hadoopConf, builder.http, builder.clock);
   }
 
   public static Builder builder() {
@@ -158,8 +145,7 @@ public final class ExportIngestion implements AutoCloseable {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    TmdbHttpSettings.shutdown(http);
   }
 
   @Override
@@ -196,23 +182,14 @@ public final class ExportIngestion implements AutoCloseable {
     private HttpUrl baseUrl = HttpUrl.get(DEFAULT_BASE_URL);
     private LakeLayout lake;
     private Configuration hadoopConf;
-    private int maxAttempts = 5;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private Duration backoffBase = Duration.ofSeconds(1);
-    private Duration backoffMax = Duration.ofSeconds(60);
+    private TmdbHttpSettings http = TmdbHttpSettings.EXPORT;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
     /** Export folder URL, default {@value ExportIngestion#DEFAULT_BASE_URL}; "/" is added. */
     public Builder baseUrl(String url) {
-      requireNonNull(url, "baseUrl is null");
-      HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
-      if (parsed == null) {
-        throw new IllegalArgumentException("TMDB export base URL is not an http(s) URL: " + url);
-      }
-      this.baseUrl = parsed;
+      this.baseUrl = TmdbHttpSettings.folder(url, "TMDB export base URL");
       return this;
     }
 
@@ -233,34 +210,28 @@ public final class ExportIngestion implements AutoCloseable {
 
     /** Attempts including the first, default 5. */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.http = http.withMaxAttempts(maxAttempts);
       return this;
     }
 
     /** TCP connect timeout, default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.http = http.withConnectTimeout(timeout);
       return this;
     }
 
     /** Longest wait for the next bytes of the body, default 60 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.http = http.withReadTimeout(timeout);
       return this;
     }
 
-    /** Exponential backoff: first retry after about {@code base}, doubling up to {@code max}. */
+    /**
+     * Exponential backoff: first retry after about {@code base}, doubling up to {@code max};
+     * default 1 s up to 60 s.
+     */
     public Builder backoff(Duration base, Duration max) {
-      positive(base, "backoff base");
-      positive(max, "backoff max");
-      if (base.compareTo(max) >= 0) {
-        throw new IllegalArgumentException("backoff base must be less than backoff max");
-      }
-      this.backoffBase = base;
-      this.backoffMax = max;
+      this.http = http.withBackoff(base, max);
       return this;
     }
 
@@ -278,14 +249,6 @@ public final class ExportIngestion implements AutoCloseable {
         throw new IllegalStateException("a Hadoop configuration is required: hadoopConf(conf)");
       }
       return new ExportIngestion(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-      requireNonNull(value, name + " is null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + value);
-      }
-      return value;
     }
   }
 }

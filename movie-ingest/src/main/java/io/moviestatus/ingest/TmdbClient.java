@@ -70,24 +70,21 @@ public final class TmdbClient implements AutoCloseable {
     this.language = builder.language;
     this.requestsPerSecond = builder.requestsPerSecond;
     this.maxConcurrency = builder.maxConcurrency;
-    this.maxAttempts = builder.maxAttempts;
+    this.maxAttempts = builder.http.maxAttempts();
     this.redactor = new Redactor(credential.secret());
     TmdbErrors errors = new TmdbErrors(redactor, builder.clock);
     TmdbInterceptors interceptors = new TmdbInterceptors(credential, redactor, errors);
     this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(builder.connectTimeout)
-            .readTimeout(builder.readTimeout)
-            .writeTimeout(builder.readTimeout)
-            // Failsafe owns retries: OkHttp must not silently add attempts of its own.
-            .retryOnConnectionFailure(false)
+        builder
+            .http
+            .client()
             .addInterceptor(interceptors::authenticate)
             .addInterceptor(interceptors::logExchange)
             .build();
     this.calls =
         new TmdbCalls(
             new Retrofit.Builder().baseUrl(baseUrl).client(http).build().create(TmdbApi.class),
-            new TmdbRetryPolicy(maxAttempts, builder.backoffBase, builder.backoffMax, errors),
+            builder.http.retryPolicy(errors),
             errors,
             builder.clock,
             requestsPerSecond);
@@ -161,8 +158,7 @@ public final class TmdbClient implements AutoCloseable {
 
   @Override
   public void close() {
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
+    TmdbHttpSettings.shutdown(http);
   }
 
   @Override
@@ -190,25 +186,14 @@ public final class TmdbClient implements AutoCloseable {
     private boolean includeAdult = false;
     private double requestsPerSecond = 40;
     private int maxConcurrency = 8;
-    private int maxAttempts = 5;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration backoffBase = Duration.ofMillis(500);
-    private Duration backoffMax = Duration.ofSeconds(30);
+    private TmdbHttpSettings http = TmdbHttpSettings.API;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
 
     /** API root, default {@value TmdbClient#DEFAULT_BASE_URL}; a trailing slash is added. */
     public Builder baseUrl(String url) {
-      requireNonNull(url, "baseUrl is null");
-      String withSlash = url.endsWith("/") ? url : url + "/";
-      HttpUrl parsed = HttpUrl.parse(withSlash);
-      if (parsed == null) {
-        throw new IllegalArgumentException(
-            "TMDB base URL is not an http(s) URL: " + new Redactor(null).redact(url));
-      }
-      this.baseUrl = parsed;
+      this.baseUrl = TmdbHttpSettings.folder(url, "TMDB base URL");
       return this;
     }
 
@@ -255,34 +240,28 @@ public final class TmdbClient implements AutoCloseable {
 
     /** Attempts per request including the first, default 5. */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) {
-        throw new IllegalArgumentException("maxAttempts must be >= 1, got " + maxAttempts);
-      }
-      this.maxAttempts = maxAttempts;
+      this.http = http.withMaxAttempts(maxAttempts);
       return this;
     }
 
     /** TCP connect timeout, default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.http = http.withConnectTimeout(timeout);
       return this;
     }
 
     /** Socket read (and write) timeout, default 30 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.http = http.withReadTimeout(timeout);
       return this;
     }
 
-    /** Exponential backoff: first retry after about {@code base}, doubling up to {@code max}. */
+    /**
+     * Exponential backoff: first retry after about {@code base}, doubling up to {@code max};
+     * default 0.5 s up to 30 s.
+     */
     public Builder backoff(Duration base, Duration max) {
-      positive(base, "backoff base");
-      positive(max, "backoff max");
-      if (base.compareTo(max) >= 0) {
-        throw new IllegalArgumentException("backoff base must be less than backoff max");
-      }
-      this.backoffBase = base;
-      this.backoffMax = max;
+      this.http = http.withBackoff(base, max);
       return this;
     }
 
@@ -298,14 +277,6 @@ public final class TmdbClient implements AutoCloseable {
             "a TMDB credential is required: TmdbCredential.bearer(token) or apiKey(key)");
       }
       return new TmdbClient(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-      requireNonNull(value, name + " is null");
-      if (value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, got " + value);
-      }
-      return value;
     }
   }
 }

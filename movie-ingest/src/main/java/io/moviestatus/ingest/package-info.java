@@ -10,8 +10,11 @@
  * io.moviestatus.ingest.TmdbApiException} (HTTP status, TMDB code, message), {@link
  * io.moviestatus.ingest.TmdbUnavailableException} and {@link
  * io.moviestatus.ingest.TmdbMalformedResponseException} and {@link
- * io.moviestatus.ingest.TmdbExportNotPublishedException}. Paging, retry policy, error mapping,
- * interceptors and the atomic landing are package-private.
+ * io.moviestatus.ingest.TmdbExportNotPublishedException}; {@link
+ * io.moviestatus.ingest.AtomicLanding} (a file written to a temporary name, renamed over its
+ * target: the one landing of bronze files, rating files, the export and the HTML report). Paging,
+ * the HTTP settings both clients share, retry policy, error mapping and interceptors are
+ * package-private.
  *
  * <pre>{@code
  * LakeLayout lake = LakeLayout.of("./lake");

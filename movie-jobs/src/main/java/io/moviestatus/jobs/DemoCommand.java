@@ -12,6 +12,8 @@ import io.moviestatus.model.Tables;
 import io.moviestatus.recommend.Confidence;
 import io.moviestatus.recommend.Recommender;
 import io.moviestatus.recommend.RecommenderConfig;
+import io.moviestatus.report.Report;
+import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import java.io.IOException;
@@ -115,14 +117,17 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     timings.mark("ratings");
-    out.println(GoldJob.run(spark, new GoldJob.Config(lake, null, 500)));
+    out.println(
+        GoldJob.run(spark, new GoldJob.Config(lake, null, GoldBuild.DEFAULT_MINIMUM_VOTES)));
     timings.mark("gold");
     out.println(Recommender.builder(spark, lake).config(RECOMMENDER).build().run());
     timings.mark("recommend");
     summary(spark, lake, out);
     timings.mark("summary");
     out.println();
-    out.println("report: " + ReportJob.run(spark, new ReportJob.Config(lake, null, 30, null)));
+    out.println(
+        "report: "
+            + ReportJob.run(spark, new ReportJob.Config(lake, null, Report.DEFAULT_DAYS, null)));
     timings.mark("report");
     return timings.stages();
   }

@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code ingest --source export}: TMDB's daily ID export (every movie, no credential) → bronze, as
  * received. Kept apart from {@link IngestJob}'s discover path so each stays small. An export not
  * published yet surfaces as {@link io.moviestatus.ingest.TmdbExportNotPublishedException}, which
- * {@link Jobs#exitCode} maps to {@value Jobs#EXPORT_NOT_PUBLISHED}.
+ * {@link Jobs#exitCode} maps to {@link ExitCode#EXPORT_NOT_PUBLISHED}.
  */
 final class ExportIngest {
 

@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
         "Build movie_rankings and genre_rankings (default: every status_fact date not built yet).")
 public final class GoldJob implements Callable<Integer> {
 
-  /** The parsed configuration of one run ({@link GoldBuild.Builder} validates it). */
+  /**
+   * The parsed configuration of one run ({@link GoldBuild.Builder} validates it; its default m is
+   * {@link GoldBuild#DEFAULT_MINIMUM_VOTES}).
+   */
   public record Config(LakeLayout lake, LocalDate date, double minimumVotes) {
     public Config {
       requireNonNull(lake, "lake is null");
@@ -35,6 +38,7 @@ public final class GoldJob implements Callable<Integer> {
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
   @Mixin TimingsOption timings = new TimingsOption();
+  @Mixin GoldOptions gold = new GoldOptions();
 
   @Option(
       names = "--date",
@@ -42,22 +46,14 @@ public final class GoldJob implements Callable<Integer> {
       description = "Build (or rebuild) this date only.")
   LocalDate date;
 
-  @Option(
-      names = "--minimum-votes",
-      paramLabel = "M",
-      defaultValue = "500",
-      description =
-          "m of the weighted rating WR = v/(v+m)·R + m/(v+m)·C (default: ${DEFAULT-VALUE}).")
-  double minimumVotes;
-
   public static void main(String[] args) {
     Jobs.main(new GoldJob(), args);
   }
 
   @Override
   public Integer call() {
-    Config config = Jobs.validated(spec, () -> new Config(lake.layout(), date, minimumVotes));
-    GoldBuild build = Jobs.validated(spec, () -> build(Jobs.spark(), config));
+    Config config = Jobs.validated(spec, () -> gold.config(lake.layout(), date));
+    GoldBuild build = Jobs.validated(spec, () -> GoldOptions.build(Jobs.spark(), config));
     var startup = timings.startup();
     GoldBuildReport report = build.run();
     System.out.println(report);
@@ -66,17 +62,13 @@ public final class GoldJob implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs one build on {@code spark}. */
+  /**
+   * Runs one build on {@code spark}.
+   *
+   * @throws IllegalArgumentException when m is not valid (naming {@code --minimum-votes})
+   * @throws io.moviestatus.model.MissingPrerequisiteException when silver has not run yet
+   */
   public static GoldBuildReport run(SparkSession spark, Config config) {
-    return build(spark, config).run();
-  }
-
-  static GoldBuild build(SparkSession spark, Config config) {
-    GoldBuild.Builder build =
-        GoldBuild.builder(spark, config.lake()).minimumVotes(config.minimumVotes());
-    if (config.date() != null) {
-      build.date(config.date());
-    }
-    return build.build();
+    return GoldOptions.build(spark, config).run();
   }
 }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
       "Fetch the day's TMDB discover snapshot (top N by popularity) and the genre list into bronze.",
       "Credential: TMDB_API_TOKEN (v4 bearer) or TMDB_API_KEY (v3 api_key) in the environment.",
       "--source export: TMDB's daily ID export of every movie (no credential) into bronze as"
-          + " received; exit code 6 when the day's export is not published yet (by 08:00 UTC)."
+          + " received; an exit code of its own (movie-status --help) when the day's export is not"
+          + " published yet (by 08:00 UTC)."
     })
 public final class IngestJob implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import io.moviestatus.ingest.TmdbApiException;
 import io.moviestatus.ingest.TmdbExportNotPublishedException;
 import io.moviestatus.ingest.TmdbUnavailableException;
 import io.moviestatus.model.BadInputException;
+import io.moviestatus.model.MissingPrerequisiteException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,29 +18,6 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Shared plumbing of the job runners: argument parsing, one-line errors, exit rules. */
 final class Jobs {
-
-  // The exit codes; MovieStatus's exitCodeList (--help) and README.md's exit-code table list them.
-
-  /** Exit code: the job ran to its end. */
-  static final int OK = 0;
-
-  /** Exit code: an unexpected failure (a bug, the lake unwritable, …). */
-  static final int FAILED = 1;
-
-  /** Exit code: a usage error or a bad argument. */
-  static final int USAGE = 2;
-
-  /** Exit code: TMDB rejected the credential (HTTP 401/403). */
-  static final int CREDENTIAL_REJECTED = 3;
-
-  /** Exit code: TMDB stayed unavailable after every retry. */
-  static final int UPSTREAM_UNAVAILABLE = 4;
-
-  /** Exit code: input data the quarantine cannot take (e.g. a ratings file of no known format). */
-  static final int BAD_INPUT = 5;
-
-  /** Exit code: the day's TMDB daily ID export is not published yet (by 08:00 UTC); run later. */
-  static final int EXPORT_NOT_PUBLISHED = 6;
 
   private Jobs() {}
 
@@ -79,49 +57,63 @@ final class Jobs {
           err.println("error: " + e.getMessage());
           err.println("try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
           err.flush();
-          return USAGE;
+          return ExitCode.USAGE.code();
         });
     return cli;
   }
 
   /** The exit code of a failed run: the first known failure in the cause chain decides. */
   static int exitCode(Throwable e) {
+    return exit(e).code();
+  }
+
+  private static ExitCode exit(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof TmdbApiException api
           && (api.httpStatus() == 401 || api.httpStatus() == 403)) {
-        return CREDENTIAL_REJECTED;
+        return ExitCode.CREDENTIAL_REJECTED;
       }
       if (cause instanceof TmdbUnavailableException) {
-        return UPSTREAM_UNAVAILABLE;
+        return ExitCode.UPSTREAM_UNAVAILABLE;
       }
       if (cause instanceof BadInputException) {
-        return BAD_INPUT;
+        return ExitCode.BAD_INPUT;
       }
       if (cause instanceof TmdbExportNotPublishedException) {
-        return EXPORT_NOT_PUBLISHED;
+        return ExitCode.EXPORT_NOT_PUBLISHED;
+      }
+      if (cause instanceof MissingPrerequisiteException) {
+        return ExitCode.MISSING_PREREQUISITE;
       }
       if (cause.getCause() == cause) {
         break;
       }
     }
-    return FAILED;
+    return ExitCode.FAILED;
   }
 
   /**
-   * The message of the root cause, on one line, prefixed by the exception type when it has none.
+   * The message of the root cause (the first in the chain with a message), as its first non-blank
+   * line; the exception type when no message has one. Spark's parse errors, for one, start with a
+   * line break.
    */
   static String oneLine(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null
         && cause.getCause() != cause
-        && (cause.getMessage() == null
+        && (firstLine(cause.getMessage()) == null
             || cause instanceof java.lang.reflect.InvocationTargetException)) {
       cause = cause.getCause();
     }
-    String message =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = firstLine(cause.getMessage());
+    return line == null ? cause.getClass().getSimpleName() : line;
+  }
+
+  /** The first non-blank line of {@code text}, stripped; null when it has none. */
+  static String firstLine(String text) {
+    return text == null
+        ? null
+        : text.lines().filter(line -> !line.isBlank()).map(String::strip).findFirst().orElse(null);
   }
 
   /**
@@ -133,6 +125,22 @@ final class Jobs {
       return config.get();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /**
+   * Applies the value of {@code option}, e.g. to the builder that owns its check: the builder's
+   * {@link IllegalArgumentException} comes out naming the option, its message as it is when it
+   * starts with the option, else as {@code <option>: <message>} (for {@link #validated} to make a
+   * usage error of it).
+   */
+  static <T> T option(String option, Supplier<T> apply) {
+    try {
+      return apply.get();
+    } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      throw new IllegalArgumentException(
+          message.startsWith(option) ? message : option + ": " + message, e);
     }
   }
 

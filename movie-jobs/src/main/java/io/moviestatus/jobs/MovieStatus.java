@@ -12,16 +12,6 @@ import picocli.CommandLine.Command;
     name = "movie-status",
     mixinStandardHelpOptions = true,
     version = "movie-status 0.1.0",
-    exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {
-      "0:success",
-      "1:unexpected failure",
-      "2:usage error or bad argument",
-      "3:TMDB rejected the credential (HTTP 401/403)",
-      "4:TMDB unavailable after retries",
-      "5:bad input data beyond the quarantine (e.g. a ratings file that is not CSV/JSON)",
-      "6:the day's TMDB daily ID export is not published yet (ingest --source export)"
-    },
     description =
         "TMDB movie status lakehouse: ingest, silver, ratings, gold, pipeline, recommend, report, sql, demo.",
     subcommands = {
@@ -46,9 +36,14 @@ public final class MovieStatus implements Runnable {
 
   /**
    * The launcher's command line: creates the local Spark session when a command (not --help) runs.
+   * Its {@code --help} lists the exit codes of {@link ExitCode}.
    */
   static CommandLine commandLine() {
     CommandLine cli = Jobs.commandLine(new MovieStatus());
+    cli.getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("Exit codes:%n")
+        .exitCodeList(ExitCode.helpList());
     cli.setExecutionStrategy(
         parseResult -> {
           CommandLine.ParseResult last = parseResult;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.gold.GoldBuildReport;
@@ -21,7 +22,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -64,33 +64,8 @@ final class PipelineCommand implements Callable<Integer> {
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
   @Mixin TimingsOption timings = new TimingsOption();
-
-  @Option(
-      names = "--ratings",
-      paramLabel = "PATH",
-      description =
-          "Import this rating file or folder between silver and gold (as ratings --input).")
-  String ratings;
-
-  @Option(
-      names = "--ratings-format",
-      paramLabel = "movielens|events",
-      description = "Format of --ratings (as ratings --format).")
-  String ratingsFormat;
-
-  @Option(
-      names = "--ratings-links",
-      paramLabel = "PATH",
-      description = "MovieLens links.csv when it is not beside ratings.csv (as ratings --links).")
-  String ratingsLinks;
-
-  @Option(
-      names = "--minimum-votes",
-      paramLabel = "M",
-      defaultValue = "500",
-      description =
-          "m of gold's weighted rating (as gold --minimum-votes; default: ${DEFAULT-VALUE}).")
-  double minimumVotes;
+  @Mixin RatingsOptions.InPipeline ratings = new RatingsOptions.InPipeline();
+  @Mixin GoldOptions gold = new GoldOptions();
 
   /** Environment the ratings key is read from; a test may replace it. */
   Map<String, String> environment = System.getenv();
@@ -102,29 +77,9 @@ final class PipelineCommand implements Callable<Integer> {
           LakeLayout layout = lake.layout();
           return new Config(
               new SilverJob.Config(layout, null, null),
-              ratingsConfig(layout),
-              new GoldJob.Config(layout, null, minimumVotes));
+              ratings.config(layout, environment),
+              gold.config(layout, null));
         });
-  }
-
-  private RatingsJob.Config ratingsConfig(LakeLayout layout) {
-    if (ratings == null) {
-      if (ratingsFormat != null || ratingsLinks != null) {
-        throw new IllegalArgumentException(
-            "--ratings-format and --ratings-links apply to --ratings only");
-      }
-      return null;
-    }
-    if (ratingsFormat == null) {
-      throw new IllegalArgumentException("--ratings needs --ratings-format (movielens or events)");
-    }
-    RatingsFormat format = RatingsFormat.parse(ratingsFormat);
-    if (ratingsLinks != null && format != RatingsFormat.MOVIELENS) {
-      throw new IllegalArgumentException(
-          "--ratings-links applies to --ratings-format movielens only");
-    }
-    return new RatingsJob.Config(
-        layout, ratings, format, ratingsLinks, RatingsJob.key(environment));
   }
 
   @Override
@@ -132,18 +87,19 @@ final class PipelineCommand implements Callable<Integer> {
     Config config = config();
     SparkSession spark = Jobs.spark();
     // Every stage is configured (and so every option checked) before the first one runs.
-    SilverBuild silver = Jobs.validated(spec, () -> SilverJob.build(spark, config.silver()));
+    SilverBuild silver = Jobs.validated(spec, () -> SilverOptions.build(spark, config.silver()));
     RatingsImport ratingsImport =
         config.ratings() == null
             ? null
-            : Jobs.validated(spec, () -> RatingsJob.ratingsImport(spark, config.ratings()));
-    GoldBuild gold = Jobs.validated(spec, () -> GoldJob.build(spark, config.gold()));
+            : Jobs.validated(spec, () -> ratings.ratingsImport(spark, config.ratings()));
+    GoldBuild goldBuild = Jobs.validated(spec, () -> GoldOptions.build(spark, config.gold()));
     var startup = timings.startup();
 
     List<String> order =
         ratingsImport == null ? List.of("silver", "gold") : List.of("silver", "ratings", "gold");
     StageTimings stages = new StageTimings("pipeline");
-    SilverBuildReport silverReport = stage(order, "silver", silver::run);
+    SilverBuildReport silverReport =
+        stage(order, "silver", () -> SilverOptions.run(spark, config.silver().lake(), silver));
     System.out.println(silverReport);
     stages.mark("silver");
     timings.print("silver", startup, silverReport.timings());
@@ -153,7 +109,8 @@ final class PipelineCommand implements Callable<Integer> {
       stages.mark("ratings");
       timings.print("ratings", List.of(), ratingsReport.timings());
     }
-    GoldBuildReport goldReport = stage(order, "gold", () -> goldAfterSilver(spark, config, gold));
+    GoldBuildReport goldReport =
+        stage(order, "gold", () -> goldAfterSilver(config.gold().lake(), goldBuild));
     System.out.println(goldReport);
     stages.mark("gold");
     timings.print("gold", List.of(), goldReport.timings());
@@ -164,20 +121,14 @@ final class PipelineCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs gold. When it fails and {@code status_fact} does not exist although silver just ran, the
-   * lake has no TMDB bronze yet: the error says to run ingest, where gold alone says to run silver.
-   * The table is looked up on that failure only, not on every run.
+   * Runs gold. When it misses {@code status_fact} although silver just ran, the lake has no TMDB
+   * bronze yet: the error says to run ingest, where gold alone says to run silver.
    */
-  private static GoldBuildReport goldAfterSilver(
-      SparkSession spark, Config config, GoldBuild gold) {
+  private static GoldBuildReport goldAfterSilver(LakeLayout lake, GoldBuild gold) {
     try {
       return gold.run();
-    } catch (IllegalStateException e) {
-      LakeLayout lake = config.gold().lake();
-      if (DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
-        throw e;
-      }
-      throw new IllegalStateException(
+    } catch (MissingPrerequisiteException e) {
+      throw new MissingPrerequisiteException(
           "no status_fact at "
               + lake.tablePath(Tables.STATUS_FACT)
               + ": silver found no TMDB bronze under "

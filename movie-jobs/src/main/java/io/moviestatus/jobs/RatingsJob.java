@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -48,28 +47,7 @@ public final class RatingsJob implements Callable<Integer> {
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
   @Mixin TimingsOption timings = new TimingsOption();
-
-  @Option(
-      names = "--input",
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A rating file or a folder of them (MovieLens: the folder with ratings.csv and links.csv).")
-  String input;
-
-  @Option(
-      names = "--format",
-      required = true,
-      paramLabel = "movielens|events",
-      description =
-          "movielens (ratings.csv + links.csv) or events (user_id,movie_id,rating,rated_at as CSV or JSON lines).")
-  String format;
-
-  @Option(
-      names = "--links",
-      paramLabel = "PATH",
-      description = "MovieLens links.csv when it is not beside ratings.csv.")
-  String links;
+  @Mixin RatingsOptions.Command ratings = new RatingsOptions.Command();
 
   /** Environment the key is read from; a test may replace it. */
   Map<String, String> environment = System.getenv();
@@ -79,10 +57,7 @@ public final class RatingsJob implements Callable<Integer> {
   }
 
   Config config() {
-    return Jobs.validated(
-        spec,
-        () ->
-            new Config(lake.layout(), input, RatingsFormat.parse(format), links, key(environment)));
+    return Jobs.validated(spec, () -> ratings.config(lake.layout(), environment));
   }
 
   static PseudonymKey key(Map<String, String> env) {
@@ -97,7 +72,8 @@ public final class RatingsJob implements Callable<Integer> {
   @Override
   public Integer call() {
     Config config = config();
-    RatingsImport ratingsImport = Jobs.validated(spec, () -> ratingsImport(Jobs.spark(), config));
+    RatingsImport ratingsImport =
+        Jobs.validated(spec, () -> ratings.ratingsImport(Jobs.spark(), config));
     var startup = timings.startup();
     RatingsImportReport report = ratingsImport.run();
     System.out.println(report);
@@ -106,21 +82,11 @@ public final class RatingsJob implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs one import on {@code spark}. */
-  public static RatingsImportReport run(SparkSession spark, Config config) {
-    return ratingsImport(spark, config).run();
-  }
-
   /**
-   * The configured import; {@link IllegalArgumentException} when the options do not go together.
+   * Runs one import on {@code spark}; {@link IllegalArgumentException} when the options do not go
+   * together.
    */
-  static RatingsImport ratingsImport(SparkSession spark, Config config) {
-    RatingsImport.Builder build =
-        RatingsImport.builder(spark, config.lake(), config.key())
-            .input(config.input(), config.format());
-    if (config.links() != null) {
-      build.links(config.links());
-    }
-    return build.build();
+  public static RatingsImportReport run(SparkSession spark, Config config) {
+    return RatingsOptions.build(spark, config).run();
   }
 }

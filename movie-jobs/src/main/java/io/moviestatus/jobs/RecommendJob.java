@@ -8,10 +8,15 @@ import io.moviestatus.recommend.RecommenderConfig;
 import io.moviestatus.recommend.RecommenderReport;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,8 +27,9 @@ import picocli.CommandLine.Spec;
  * movie-status recommend}. A run whose inputs ({@code ratings_fact}, {@code movie_rankings}) and
  * parameters are those of the latest version trains nothing and keeps it, unless {@code --retrain}.
  *
- * <p>The tuning grids default to {@link RecommenderConfig#defaults()}; each can be replaced, e.g.
- * narrowed to the values a deployment's data has already chosen, which fits each model once:
+ * <p>Every option defaults to {@link RecommenderConfig#defaults()}'s value (shown by {@code
+ * --help}); each tuning grid can be replaced, e.g. narrowed to the values a deployment's data has
+ * already chosen, which fits each model once:
  *
  * <pre>{@code
  * movie-status recommend --lake ./lake --ranking-ranks 32 --ranking-reg-params 1 --alphas 4 \
@@ -34,6 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "recommend",
     mixinStandardHelpOptions = true,
+    defaultValueProvider = RecommendJob.Defaults.class,
     description =
         "Train + evaluate the recommender (ranking model: implicit ALS; rating model: ALS on bias"
             + " residuals) against the bias baseline and most popular; write per-user"
@@ -58,54 +65,58 @@ public final class RecommendJob implements Callable<Integer> {
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
 
+  // Every default is RecommenderConfig.defaults()'s, filled in (and shown) by Defaults.
+
   @Option(
       names = "--seed",
       paramLabel = "S",
       description =
-          "Seed of the train/validation/test split and of ALS (default: the configured default).")
+          "Seed of the train/validation/test split and of ALS (default: ${DEFAULT-VALUE}).")
   Long seed;
 
   @Option(
       names = "--ranking-ranks",
       paramLabel = "R",
       split = ",",
-      description = "Ranking model (implicit ALS): ranks to try, e.g. 32,64 (default: 32).")
+      description =
+          "Ranking model (implicit ALS): ranks to try, e.g. 32,64 (default: ${DEFAULT-VALUE}).")
   List<Integer> rankingRanks;
 
   @Option(
       names = "--ranking-reg-params",
       paramLabel = "L",
       split = ",",
-      description = "Ranking model: regParams to try (default: 0.2,1).")
+      description = "Ranking model: regParams to try (default: ${DEFAULT-VALUE}).")
   List<Double> rankingRegParams;
 
   @Option(
       names = "--alphas",
       paramLabel = "A",
       split = ",",
-      description = "Ranking model: confidence scales α to try (default: 1,4).")
+      description = "Ranking model: confidence scales α to try (default: ${DEFAULT-VALUE}).")
   List<Double> alphas;
 
   @Option(
       names = "--rating-ranks",
       paramLabel = "R",
       split = ",",
-      description = "Rating model (ALS on bias residuals): ranks to try (default: 20).")
+      description =
+          "Rating model (ALS on bias residuals): ranks to try (default: ${DEFAULT-VALUE}).")
   List<Integer> ratingRanks;
 
   @Option(
       names = "--rating-reg-params",
       paramLabel = "L",
       split = ",",
-      description = "Rating model: regParams to try (default: 0.1,0.2).")
+      description = "Rating model: regParams to try (default: ${DEFAULT-VALUE}).")
   List<Double> ratingRegParams;
 
   @Option(
       names = "--blocks",
       paramLabel = "B",
       description =
-          "ALS user and item blocks of every fit, the partitions of its stages (default: 10);"
-              + " about the cluster's cores for small data.")
+          "ALS user and item blocks of every fit, the partitions of its stages (default:"
+              + " ${DEFAULT-VALUE}); about the cluster's cores for small data.")
   Integer blocks;
 
   @Option(
@@ -129,52 +140,80 @@ public final class RecommendJob implements Callable<Integer> {
   }
 
   /**
-   * The defaults with the options given; an invalid value (an empty list, a rank below 1, a
-   * negative regParam) throws {@link IllegalArgumentException} naming it.
+   * The recommender's settings the options give (each defaults to {@link
+   * RecommenderConfig#defaults()}'s); {@link RecommenderConfig} checks each value, and its {@link
+   * IllegalArgumentException} names the option (e.g. an empty list, a rank below 1, a negative
+   * regParam).
    */
   RecommenderConfig recommenderConfig() {
-    positive("--ranking-ranks", rankingRanks);
-    nonNegative("--ranking-reg-params", rankingRegParams);
-    nonNegative("--alphas", alphas);
-    positive("--rating-ranks", ratingRanks);
-    nonNegative("--rating-reg-params", ratingRegParams);
-    if (blocks != null && blocks < 1) {
-      throw new IllegalArgumentException("--blocks must be at least 1, was " + blocks);
-    }
-    RecommenderConfig defaults = RecommenderConfig.defaults();
-    RecommenderConfig config = defaults;
-    if (seed != null) {
-      config = config.withSeed(seed);
-    }
-    if (rankingRanks != null || rankingRegParams != null || alphas != null) {
-      config =
-          config.withRankingGrid(
-              rankingRanks == null ? defaults.rankingRanks() : rankingRanks,
-              rankingRegParams == null ? defaults.rankingRegParams() : rankingRegParams,
-              alphas == null ? defaults.alphas() : alphas,
-              defaults.confidences());
-    }
-    if (ratingRanks != null || ratingRegParams != null) {
-      config =
-          config.withGrid(
-              ratingRanks == null ? defaults.ranks() : ratingRanks,
-              ratingRegParams == null ? defaults.regParams() : ratingRegParams);
-    }
-    if (blocks != null) {
-      config = config.withBlocks(blocks);
-    }
-    return config;
+    RecommenderConfig config = RecommenderConfig.defaults();
+    config = set(config, "--seed", seed, c -> c.withSeed(seed));
+    config =
+        set(
+            config,
+            "--ranking-ranks",
+            rankingRanks,
+            c ->
+                c.withRankingGrid(rankingRanks, c.rankingRegParams(), c.alphas(), c.confidences()));
+    config =
+        set(
+            config,
+            "--ranking-reg-params",
+            rankingRegParams,
+            c ->
+                c.withRankingGrid(c.rankingRanks(), rankingRegParams, c.alphas(), c.confidences()));
+    config =
+        set(
+            config,
+            "--alphas",
+            alphas,
+            c ->
+                c.withRankingGrid(c.rankingRanks(), c.rankingRegParams(), alphas, c.confidences()));
+    config =
+        set(config, "--rating-ranks", ratingRanks, c -> c.withGrid(ratingRanks, c.regParams()));
+    config =
+        set(
+            config,
+            "--rating-reg-params",
+            ratingRegParams,
+            c -> c.withGrid(c.ranks(), ratingRegParams));
+    return set(config, "--blocks", blocks, c -> c.withBlocks(blocks));
   }
 
-  private static void positive(String option, List<Integer> values) {
-    if (values != null && values.stream().anyMatch(v -> v < 1)) {
-      throw new IllegalArgumentException(option + " must be whole numbers >= 1, was " + values);
-    }
+  /** {@code change} applied when the option has a value (always, once parsed: see Defaults). */
+  private static RecommenderConfig set(
+      RecommenderConfig config,
+      String option,
+      Object value,
+      UnaryOperator<RecommenderConfig> change) {
+    return value == null ? config : Jobs.option(option, () -> change.apply(config));
   }
 
-  private static void nonNegative(String option, List<Double> values) {
-    if (values != null && values.stream().anyMatch(v -> !(v >= 0) || v.isInfinite())) {
-      throw new IllegalArgumentException(option + " must be finite numbers >= 0, was " + values);
+  /**
+   * The options' defaults, from {@link RecommenderConfig#defaults()}: shown by {@code --help} and
+   * set when an option is not given.
+   */
+  static final class Defaults implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      if (!(arg instanceof OptionSpec option)) {
+        return null;
+      }
+      RecommenderConfig defaults = RecommenderConfig.defaults();
+      return switch (option.longestName()) {
+        case "--seed" -> String.valueOf(defaults.seed());
+        case "--ranking-ranks" -> list(defaults.rankingRanks());
+        case "--ranking-reg-params" -> list(defaults.rankingRegParams());
+        case "--alphas" -> list(defaults.alphas());
+        case "--rating-ranks" -> list(defaults.ranks());
+        case "--rating-reg-params" -> list(defaults.regParams());
+        case "--blocks" -> String.valueOf(defaults.blocks());
+        default -> null;
+      };
+    }
+
+    private static String list(List<?> values) {
+      return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
   }
 

@@ -26,14 +26,13 @@ import picocli.CommandLine.Spec;
             + " --date; default file <lake>/gold/report/<date>.html.")
 public final class ReportJob implements Callable<Integer> {
 
-  /** The validated configuration of one run; {@code date} and {@code out} may be null. */
+  /**
+   * The parsed configuration of one run ({@link Report.Builder} validates {@code days}; its default
+   * is {@link Report#DEFAULT_DAYS}); {@code date} and {@code out} may be null.
+   */
   public record Config(LakeLayout lake, LocalDate date, int days, String out) {
     public Config {
       requireNonNull(lake, "lake is null");
-      if (days < 1 || days > Report.MAX_DAYS) {
-        throw new IllegalArgumentException(
-            "--days must be between 1 and " + Report.MAX_DAYS + ", was " + days);
-      }
       if (out != null && out.isBlank()) {
         throw new IllegalArgumentException("--out is blank");
       }
@@ -75,18 +74,35 @@ public final class ReportJob implements Callable<Integer> {
             () ->
                 new Config(
                     lake.layout(), date, days, out == null ? null : LakeOption.absolute(out)));
-    System.out.println("report: " + run(Jobs.spark(), config));
+    Report report = Jobs.validated(spec, () -> report(Jobs.spark(), config));
+    System.out.println("report: " + write(report, config));
     catalog.register(config.lake());
     return 0;
   }
 
-  /** Renders the report on {@code spark} and writes it; returns the path written. */
+  /**
+   * Renders the report on {@code spark} and writes it; returns the path written.
+   *
+   * @throws IllegalArgumentException when {@code days} is out of range (naming {@code --days})
+   * @throws io.moviestatus.model.MissingPrerequisiteException when gold has not run yet
+   */
   public static String run(SparkSession spark, Config config) {
-    Report.Builder builder = Report.builder(spark, config.lake()).days(config.days());
+    return write(report(spark, config), config);
+  }
+
+  /**
+   * The configured report; {@link Report.Builder}'s {@link IllegalArgumentException} names the
+   * option.
+   */
+  private static Report report(SparkSession spark, Config config) {
+    Report.Builder builder = Report.builder(spark, config.lake());
     if (config.date() != null) {
       builder.date(config.date());
     }
-    Report report = builder.build();
+    return Jobs.option("--days", () -> builder.days(config.days()).build());
+  }
+
+  private static String write(Report report, Config config) {
     return config.out() == null ? report.writeToLake() : report.write(config.out());
   }
 }

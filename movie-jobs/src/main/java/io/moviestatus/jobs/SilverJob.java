@@ -11,7 +11,6 @@ import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,47 +37,37 @@ public final class SilverJob implements Callable<Integer> {
   @Mixin LakeOption lake = new LakeOption();
   @Mixin CatalogOption catalog = new CatalogOption();
   @Mixin TimingsOption timings = new TimingsOption();
-
-  @Option(
-      names = "--from",
-      paramLabel = "YYYY-MM-DD",
-      description = "First snapshot date to rebuild.")
-  LocalDate from;
-
-  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last snapshot date to rebuild.")
-  LocalDate to;
+  @Mixin SilverOptions silver = new SilverOptions();
 
   public static void main(String[] args) {
     Jobs.main(new SilverJob(), args);
   }
 
   Config config() {
-    return Jobs.validated(spec, () -> new Config(lake.layout(), from, to));
+    return Jobs.validated(spec, () -> silver.config(lake.layout()));
   }
 
   @Override
   public Integer call() {
     Config config = config();
-    SilverBuild build = Jobs.validated(spec, () -> build(Jobs.spark(), config));
+    SparkSession spark = Jobs.spark();
+    SilverBuild build = Jobs.validated(spec, () -> SilverOptions.build(spark, config));
     var startup = timings.startup();
-    SilverBuildReport report = build.run();
+    SilverBuildReport report = SilverOptions.run(spark, config.lake(), build);
     System.out.println(report);
     timings.print("silver", startup, report.timings());
     catalog.register(config.lake());
     return 0;
   }
 
-  /** Runs one build on {@code spark}. */
+  /**
+   * Runs one build on {@code spark}.
+   *
+   * @throws IllegalArgumentException when the range is not one
+   * @throws io.moviestatus.model.MissingPrerequisiteException when the lake has neither bronze
+   *     files nor silver tables
+   */
   public static SilverBuildReport run(SparkSession spark, Config config) {
-    return build(spark, config).run();
-  }
-
-  /** The configured build; {@link IllegalArgumentException} when the range is not one. */
-  static SilverBuild build(SparkSession spark, Config config) {
-    SilverBuild.Builder build = SilverBuild.builder(spark, config.lake());
-    if (config.from() != null || config.to() != null) {
-      build.range(config.from(), config.to());
-    }
-    return build.build();
+    return SilverOptions.run(spark, config.lake(), SilverOptions.build(spark, config));
   }
 }

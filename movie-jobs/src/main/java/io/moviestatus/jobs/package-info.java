@@ -8,8 +8,9 @@
  * io.moviestatus.jobs.RecommendJob}, {@link io.moviestatus.jobs.ReportJob} and {@link
  * io.moviestatus.jobs.MaintenanceJob}. Each has an immutable {@code Config} record and {@code
  * public static run(SparkSession, Config)}, so another team's job can run a stage on its own
- * session; {@code main} only parses the arguments, obtains the session and maps failures to exit
- * codes (the exit-code table of README.md, "Command line").
+ * session; {@code main} only parses the arguments, obtains the session and maps failures to the
+ * exit codes of {@link io.moviestatus.jobs.ExitCode} (the one list: {@code movie-status --help}
+ * shows it, a test checks the README's table against it).
  *
  * <pre>{@code
  * SilverBuildReport report =

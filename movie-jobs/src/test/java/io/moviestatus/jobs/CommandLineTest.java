@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moviestatus.ingest.TmdbCredential;
+import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.TableNaming;
+import io.moviestatus.model.Tables;
 import io.moviestatus.recommend.RecommenderConfig;
+import io.moviestatus.report.Report;
+import io.moviestatus.transform.gold.GoldBuild;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -98,8 +104,10 @@ class CommandLineTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err().lines().toList())
+        .as("Report.Builder's message, naming the option")
         .containsExactly(
-            "error: --days must be between 1 and 366, was 0", "try 'movie-status report --help'");
+            "error: --days: days must be between 1 and 366, was 0",
+            "try 'movie-status report --help'");
   }
 
   @Test
@@ -307,11 +315,54 @@ class CommandLineTest {
 
   @Test
   void recommendRefusesARankBelowOneBeforeTouchingTheLake() {
-    Cli result = Cli.run("recommend", "--rating-ranks", "20,0");
+    Cli result =
+        Cli.run("recommend", "--lake", dir.resolve("lake").toString(), "--rating-ranks", "20,0");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .startsWith("error: --rating-ranks must be whole numbers >= 1, was [20, 0]\n");
+    assertThat(result.err().lines().toList())
+        .as("RecommenderConfig's message, naming the option")
+        .containsExactly(
+            "error: --rating-ranks: ranks must be whole numbers >= 1, was [20, 0]",
+            "try 'movie-status recommend --help'");
+    assertThat(dir.resolve("lake")).as("nothing written").doesNotExist();
+  }
+
+  @Test
+  void recommendRefusesAnInfiniteRegParamAndABlockCountBelowOne() {
+    assertThat(Cli.run("recommend", "--ranking-reg-params", "0.2,Infinity").err())
+        .startsWith(
+            "error: --ranking-reg-params: rankingRegParams must be finite numbers >= 0, was [0.2,"
+                + " Infinity]\n");
+    assertThat(Cli.run("recommend", "--blocks", "0").err())
+        .startsWith("error: --blocks: blocks must be at least 1, was 0\n");
+  }
+
+  @Test
+  void helpShowsTheDefaultsOfTheBuilders() {
+    RecommenderConfig defaults = RecommenderConfig.defaults();
+    String recommend = Cli.run("recommend", "--help").out().replaceAll("\\s+", " ");
+    assertThat(recommend)
+        .as("recommend --help: RecommenderConfig.defaults()")
+        .contains(
+            "Seed of the train/validation/test split and of ALS (default: " + defaults.seed() + ")")
+        .contains("ranks to try, e.g. 32,64 (default: 32)")
+        .contains("Ranking model: regParams to try (default: 0.2,1.0)")
+        .contains("confidence scales α to try (default: 1.0,4.0)")
+        .contains("Rating model (ALS on bias residuals): ranks to try (default: 20)")
+        .contains("Rating model: regParams to try (default: 0.1,0.2)")
+        .contains("the partitions of its stages (default: " + defaults.blocks() + ")");
+    for (String command : List.of("gold", "pipeline")) {
+      assertThat(Cli.run(command, "--help").out().replaceAll("\\s+", " "))
+          .as("%s --help: GoldBuild's m", command)
+          .containsPattern(
+              "--minimum-votes=M m of gold's weighted rating [^()]*\\(v\\+m\\)[^()]*\\(v\\+m\\) ?·C"
+                  + " \\(default: "
+                  + GoldBuild.DEFAULT_MINIMUM_VOTES
+                  + "\\)");
+    }
+    assertThat(Cli.run("report", "--help").out().replaceAll("\\s+", " "))
+        .as("report --help: Report's window")
+        .contains("(default: " + Report.DEFAULT_DAYS + ")");
   }
 
   @Test
@@ -424,20 +475,45 @@ class CommandLineTest {
   }
 
   @Test
-  void helpListsEveryExitCode() {
+  void helpListsEveryExitCodeOfTheEnumInOrder() {
     Cli result = Cli.run("--help");
 
     assertThat(result.exitCode()).as("exit code of --help").isZero();
-    assertThat(result.out())
-        .as("exit code list of the launcher's help")
-        .contains("Exit codes:")
-        .containsPattern("(?m)^\\s+0\\s+success$")
-        .containsPattern("(?m)^\\s+1\\s+unexpected failure$")
-        .containsPattern("(?m)^\\s+2\\s+usage error or bad argument$")
-        .containsPattern("(?m)^\\s+3\\s+TMDB rejected the credential \\(HTTP 401/403\\)$")
-        .containsPattern("(?m)^\\s+4\\s+TMDB unavailable after retries$")
-        .containsPattern("(?m)^\\s+5\\s+bad input data beyond the quarantine")
-        .containsPattern("(?m)^\\s+6\\s+the day's TMDB daily ID export is not published yet");
+    String out = result.out();
+    assertThat(out).as("the launcher's help").contains("Exit codes:");
+    // one line per code, its meaning wrapped to the usage width: compared with whitespace joined
+    String list = out.substring(out.indexOf("Exit codes:")).replaceAll("\\s+", " ");
+    StringBuilder expected = new StringBuilder("Exit codes:");
+    for (ExitCode code : ExitCode.values()) {
+      expected.append(' ').append(code.code()).append(' ').append(code.meaning());
+    }
+    assertThat(list.strip())
+        .as("the exit code list, in the enum's order")
+        .isEqualTo(expected.toString());
+  }
+
+  @Test
+  void readmeExitCodeTableIsTheEnum() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    int header = lines.indexOf("| exit code | meaning |");
+    assertThat(header).as("the README's exit code table header").isNotNegative();
+    Pattern row = Pattern.compile("^\\| (\\d+) \\| (.*) \\|$");
+    List<String> table = new java.util.ArrayList<>();
+    for (String line : lines.subList(header + 2, lines.size())) {
+      Matcher matcher = row.matcher(line);
+      if (!matcher.matches()) {
+        break;
+      }
+      table.add(matcher.group(1) + " " + matcher.group(2));
+    }
+
+    assertThat(lines.get(header + 1)).as("separator row").isEqualTo("|---|---|");
+    assertThat(table)
+        .as("README rows: code and meaning, as ExitCode has them, in order")
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(ExitCode.values())
+                .map(code -> code.code() + " " + code.meaning())
+                .toList());
   }
 
   @Test
@@ -458,7 +534,9 @@ class CommandLineTest {
               tmdb.baseUrl());
     }
 
-    assertThat(result.exitCode()).as("exit code of a successful ingest").isEqualTo(Jobs.OK);
+    assertThat(result.exitCode())
+        .as("exit code of a successful ingest")
+        .isEqualTo(ExitCode.OK.code());
     assertThat(result.err()).as("no error line").doesNotContain("error:");
   }
 
@@ -477,7 +555,7 @@ class CommandLineTest {
 
     assertThat(result.exitCode())
         .as("exit code when TMDB answers HTTP %d", status)
-        .isEqualTo(Jobs.CREDENTIAL_REJECTED)
+        .isEqualTo(ExitCode.CREDENTIAL_REJECTED.code())
         .isEqualTo(3);
     assertThat(result.err())
         .as("one line naming the cause, without the credential")
@@ -497,7 +575,7 @@ class CommandLineTest {
 
     assertThat(result.exitCode())
         .as("exit code when TMDB stays unavailable")
-        .isEqualTo(Jobs.UPSTREAM_UNAVAILABLE)
+        .isEqualTo(ExitCode.UPSTREAM_UNAVAILABLE.code())
         .isEqualTo(4);
     assertThat(result.err())
         .as("one line naming the cause")
@@ -512,7 +590,10 @@ class CommandLineTest {
       result = ingestAgainst(tmdb.url("/3/").toString());
     }
 
-    assertThat(result.exitCode()).as("exit code of a 404").isEqualTo(Jobs.FAILED).isEqualTo(1);
+    assertThat(result.exitCode())
+        .as("exit code of a 404")
+        .isEqualTo(ExitCode.FAILED.code())
+        .isEqualTo(1);
     assertThat(result.err())
         .as("one line naming the cause")
         .startsWith("error: TMDB resource not found (HTTP 404)");
@@ -537,7 +618,7 @@ class CommandLineTest {
 
     assertThat(result.exitCode())
         .as("exit code for an input of no known format")
-        .isEqualTo(Jobs.BAD_INPUT)
+        .isEqualTo(ExitCode.BAD_INPUT.code())
         .isEqualTo(5);
     assertThat(result.err())
         .as("one line naming the file")
@@ -546,11 +627,19 @@ class CommandLineTest {
     assertThat(dir.resolve("lake/bronze/ratings")).as("nothing landed").doesNotExist();
   }
 
+  /** A lake silver has nothing new to build in: one (empty) silver table, no bronze file. */
+  private Path lakeWithNothingToBuild() {
+    Path lake = dir.resolve("lake");
+    DeltaTables.ensure(LocalSpark.session(), LakeLayout.of(lake.toString()), Tables.STATUS_FACT);
+    return lake;
+  }
+
   @Test
   void timingsPrintEveryStageOfTheRunStartupIncludedThenTheTotal() {
-    Cli result = runJob(new SilverJob(), "--lake", dir.resolve("lake").toString(), "--timings");
+    Cli result =
+        runJob(new SilverJob(), "--lake", lakeWithNothingToBuild().toString(), "--timings");
 
-    assertThat(result.exitCode()).as("exit code").isEqualTo(Jobs.OK);
+    assertThat(result.exitCode()).as("exit code").isEqualTo(ExitCode.OK.code());
     assertThat(result.out())
         .as("stages of a silver run with nothing to build, in order, each in ms, then the total")
         .containsPattern(
@@ -564,8 +653,108 @@ class CommandLineTest {
 
   @Test
   void withoutTimingsNoStageIsPrinted() {
-    Cli result = runJob(new SilverJob(), "--lake", dir.resolve("lake").toString());
+    Cli result = runJob(new SilverJob(), "--lake", lakeWithNothingToBuild().toString());
 
-    assertThat(result.out()).doesNotContain("timings:");
+    assertThat(result.exitCode()).as("exit code%n%s", result).isEqualTo(ExitCode.OK.code());
+    assertThat(result.out()).contains("every table is up to date").doesNotContain("timings:");
+  }
+
+  // ---- errors a user causes: a message and an exit code that say so ----------------------------
+
+  @Test
+  void oneLineIsTheFirstNonBlankLineOfTheRootCause() {
+    assertThat(Jobs.oneLine(new IllegalStateException("\n  \n[CODE] first line  \nsecond line")))
+        .isEqualTo("[CODE] first line");
+    assertThat(Jobs.oneLine(new RuntimeException("\n", new IllegalArgumentException("cause"))))
+        .as("a blank message is no message: the cause's")
+        .isEqualTo("cause");
+    assertThat(Jobs.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
+  }
+
+  @Test
+  void sqlThatDoesNotParseIsAUsageErrorWithSparksFirstLine() {
+    Cli result = Cli.run("sql", "--lake", dir.resolve("lake").toString(), "SELEC");
+
+    assertThat(result.exitCode()).as("exit code%n%s", result).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "error: [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'.(line 1, pos 0)",
+            "try 'movie-status sql --help'");
+  }
+
+  @Test
+  void sqlOnATableTheLakeDoesNotHaveIsAUsageError() {
+    Cli result = Cli.run("sql", "--lake", dir.resolve("lake").toString(), "SELECT * FROM nope");
+
+    assertThat(result.exitCode()).as("exit code%n%s", result).isEqualTo(ExitCode.USAGE.code());
+    assertThat(result.err().lines().toList())
+        .containsExactly(
+            "error: [TABLE_OR_VIEW_NOT_FOUND] The table or view `nope` cannot be found. Verify the"
+                + " spelling and correctness of the schema and catalog.",
+            "try 'movie-status sql --help'");
+  }
+
+  @Test
+  void silverOnAPathWithoutALakeSaysSoAndExitsWithSeven() {
+    Path nowhere = dir.resolve("no-lake-here");
+
+    Cli result = Cli.run("silver", "--lake", nowhere.toString());
+
+    assertThat(result.exitCode())
+        .as("exit code%n%s", result)
+        .isEqualTo(ExitCode.MISSING_PREREQUISITE.code())
+        .isEqualTo(7);
+    assertThat(result.err())
+        .isEqualTo("error: no lake at " + nowhere + ": no bronze files and no silver tables\n");
+    assertThat(result.out()).doesNotContain("up to date");
+    assertThat(nowhere).as("nothing created").doesNotExist();
+  }
+
+  @Test
+  void goldBeforeSilverSaysToRunSilverAndExitsWithSeven() {
+    LakeLayout lake = LakeLayout.of(dir.resolve("lake").toString());
+
+    Cli result = Cli.run("gold", "--lake", lake.root());
+
+    assertThat(result.exitCode())
+        .as("exit code%n%s", result)
+        .isEqualTo(ExitCode.MISSING_PREREQUISITE.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "error: silver status_fact does not exist at "
+                + lake.tablePath(Tables.STATUS_FACT)
+                + ": run silver first\n");
+  }
+
+  @Test
+  void reportBeforeGoldSaysToRunGoldAndExitsWithSeven() {
+    LakeLayout lake = LakeLayout.of(dir.resolve("lake").toString());
+
+    Cli result = Cli.run("report", "--lake", lake.root());
+
+    assertThat(result.exitCode())
+        .as("exit code%n%s", result)
+        .isEqualTo(ExitCode.MISSING_PREREQUISITE.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "error: gold movie_rankings is empty at "
+                + lake.tablePath(Tables.MOVIE_RANKINGS)
+                + ": run silver and gold first\n");
+  }
+
+  @Test
+  void recommendBeforeAnyRatingsSaysToRunRatingsAndExitsWithSeven() {
+    LakeLayout lake = LakeLayout.of(dir.resolve("lake").toString());
+
+    Cli result = Cli.run("recommend", "--lake", lake.root());
+
+    assertThat(result.exitCode())
+        .as("exit code%n%s", result)
+        .isEqualTo(ExitCode.MISSING_PREREQUISITE.code());
+    assertThat(result.err())
+        .isEqualTo(
+            "error: silver ratings_fact does not exist at "
+                + lake.tablePath(Tables.RATINGS_FACT)
+                + ": run ratings first\n");
   }
 }

@@ -109,7 +109,7 @@ class ExportIngestCommandTest {
             "--export-base-url",
             baseUrl());
 
-    assertThat(result.exitCode()).isEqualTo(Jobs.EXPORT_NOT_PUBLISHED).isEqualTo(6);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.EXPORT_NOT_PUBLISHED.code()).isEqualTo(6);
     assertThat(result.err().lines().toList())
         .containsExactly(
             "error: TMDB daily ID export for 2026-11-26 is not published (HTTP 404 for "
@@ -135,7 +135,7 @@ class ExportIngestCommandTest {
             "--export-base-url",
             baseUrl());
 
-    assertThat(result.exitCode()).isEqualTo(Jobs.EXPORT_NOT_PUBLISHED);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.EXPORT_NOT_PUBLISHED.code());
     assertThat(result.err()).contains("is not published (HTTP 403 for ");
     assertThat(lakeDir.resolve("bronze")).doesNotExist();
   }
@@ -159,7 +159,7 @@ class ExportIngestCommandTest {
             "--export-base-url",
             baseUrl());
 
-    assertThat(code).isEqualTo(Jobs.EXPORT_NOT_PUBLISHED);
+    assertThat(code).isEqualTo(ExitCode.EXPORT_NOT_PUBLISHED.code());
     assertThat(err.toString()).startsWith("error: TMDB daily ID export for 2026-11-26");
   }
 
@@ -177,7 +177,7 @@ class ExportIngestCommandTest {
             "--export-base-url",
             "ftp://files.tmdb.org/p/exports/");
 
-    assertThat(result.exitCode()).isEqualTo(Jobs.USAGE);
+    assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
     assertThat(result.err())
         .startsWith("error: TMDB export base URL is not an http(s) URL: ftp://files.tmdb.org/");
     assertThat(lakeDir.resolve("bronze")).doesNotExist();

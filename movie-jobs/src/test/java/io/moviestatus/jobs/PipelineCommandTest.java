@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.lake.DeltaTables;
+import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;
 import io.moviestatus.transform.testing.BronzeFixtures;
@@ -85,7 +87,7 @@ class PipelineCommandTest {
         spark,
         new RatingsJob.Config(
             layout, ratings.toString(), RatingsFormat.EVENTS, null, PseudonymKey.ofText(KEY)));
-    GoldJob.run(spark, new GoldJob.Config(layout, null, 500));
+    GoldJob.run(spark, new GoldJob.Config(layout, null, GoldBuild.DEFAULT_MINIMUM_VOTES));
 
     Cli run =
         pipeline(
@@ -139,7 +141,18 @@ class PipelineCommandTest {
   @Test
   void lakeWithoutTmdbBronzeFailsAtGoldAfterRatingsCommittedAndSaysToRunIngest() throws Exception {
     SparkSession spark = LocalSpark.session();
-    Path lake = root.resolve("lake"); // no TMDB bronze: silver has nothing to build
+    Path lake = root.resolve("lake"); // ratings imported before, no TMDB bronze
+    RatingsJob.run(
+        spark,
+        new RatingsJob.Config(
+            LakeLayout.of(lake.toString()),
+            ratingsFile(
+                    "earlier.csv",
+                    "user_id,movie_id,rating,rated_at\nu2,603,3.5,2026-11-19T10:00:00Z\n")
+                .toString(),
+            RatingsFormat.EVENTS,
+            null,
+            PseudonymKey.ofText(KEY)));
     Path ratings =
         ratingsFile(
             "events.csv", "user_id,movie_id,rating,rated_at\nu1,550,4.5,2026-11-20T10:00:00Z\n");
@@ -154,8 +167,8 @@ class PipelineCommandTest {
             "events");
 
     assertThat(run.exitCode())
-        .as("exit code of an unexpected failure%n%s", run)
-        .isEqualTo(Jobs.FAILED);
+        .as("exit code of a missing prerequisite%n%s", run)
+        .isEqualTo(ExitCode.MISSING_PREREQUISITE.code());
     assertThat(run.err().lines().toList())
         .as("one error line naming the stage and the cause%n%s", run)
         .containsExactly(
@@ -173,15 +186,46 @@ class PipelineCommandTest {
                 .format("delta")
                 .load(lake.resolve("silver/ratings_fact").toString())
                 .count())
-        .as("ratings_fact rows committed before gold failed")
-        .isEqualTo(1);
+        .as("ratings_fact rows committed before gold failed (the earlier import's and this one's)")
+        .isEqualTo(2);
     assertThat(lake.resolve("gold")).as("gold wrote nothing").doesNotExist();
   }
 
   @Test
-  void badRatingsInputStopsBeforeGoldWithTheRatingsExitCode() throws Exception {
+  void pathWithoutALakeStopsAtSilverWithNothingWritten() throws Exception {
     LocalSpark.session(); // the session the launcher would have created
-    Path lake = root.resolve("lake");
+    Path lake = root.resolve("typo");
+    Path ratings =
+        ratingsFile(
+            "events.csv", "user_id,movie_id,rating,rated_at\nu1,550,4.5,2026-11-20T10:00:00Z\n");
+
+    Cli run =
+        pipeline(
+            "--lake",
+            lake.toString(),
+            "--ratings",
+            ratings.toString(),
+            "--ratings-format",
+            "events");
+
+    assertThat(run.exitCode())
+        .as("exit code of a missing prerequisite%n%s", run)
+        .isEqualTo(ExitCode.MISSING_PREREQUISITE.code());
+    assertThat(run.err().lines().toList())
+        .as("one error line naming the stage and the cause%n%s", run)
+        .containsExactly(
+            "error: silver failed (ratings and gold not run): no lake at "
+                + lake
+                + ": no bronze files and no silver tables");
+    assertThat(lake).as("nothing written").doesNotExist();
+  }
+
+  @Test
+  void badRatingsInputStopsBeforeGoldWithTheRatingsExitCode() throws Exception {
+    SparkSession spark = LocalSpark.session(); // the session the launcher would have created
+    Path lake = root.resolve("lake"); // a lake silver has nothing new in: one empty silver table
+    DeltaTables.ensure(
+        spark, LakeLayout.of(lake.toString()), io.moviestatus.model.Tables.STATUS_FACT);
     Path notRatings = ratingsFile("ratings.txt", "user_id movie_id rating\n");
 
     Cli run =
@@ -195,7 +239,7 @@ class PipelineCommandTest {
 
     assertThat(run.exitCode())
         .as("exit code of a bad ratings input, as ratings' own (5)%n%s", run)
-        .isEqualTo(Jobs.BAD_INPUT);
+        .isEqualTo(ExitCode.BAD_INPUT.code());
     List<String> errors = run.err().lines().toList();
     assertThat(errors).as("one error line%n%s", run).hasSize(1);
     assertThat(errors.get(0))

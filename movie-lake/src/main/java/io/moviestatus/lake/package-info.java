@@ -16,7 +16,9 @@
  *   <li>{@link io.moviestatus.lake.ProcessedFiles}: the processed-files log (which listed files are
  *       not built yet; the rows that log a build's files, written last);
  *   <li>{@link io.moviestatus.lake.LakeFiles}: dated-file listing and one-pass line reads through
- *       the Hadoop FileSystem API.
+ *       the Hadoop FileSystem API;
+ *   <li>{@link io.moviestatus.lake.Prerequisites}: what a stage needs before it runs (a lake, an
+ *       earlier stage's table), as {@link io.moviestatus.model.MissingPrerequisiteException}.
  * </ul>
  *
  * <pre>{@code

@@ -14,7 +14,10 @@
  *   <li>{@link io.moviestatus.model.BronzeContract}: the raw envelope and response schemas and the
  *       bronze file naming;
  *   <li>{@link io.moviestatus.model.TableReference}: the Markdown table reference in {@code
- *       docs/tables.md}.
+ *       docs/tables.md};
+ *   <li>the typed failures the job runners map to exit codes: {@link
+ *       io.moviestatus.model.BadInputException} and {@link
+ *       io.moviestatus.model.MissingPrerequisiteException}.
  * </ul>
  *
  * <pre>{@code

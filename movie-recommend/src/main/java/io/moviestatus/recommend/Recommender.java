@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
+import io.moviestatus.lake.Prerequisites;
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.Tables;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,12 +96,7 @@ public final class Recommender {
    * and parameters are those of the latest version (class comment), keeps that version.
    */
   public RecommenderReport run() {
-    if (!DeltaTables.exists(spark, lake, Tables.RATINGS_FACT)) {
-      throw new IllegalStateException(
-          "silver ratings_fact does not exist at "
-              + lake.tablePath(Tables.RATINGS_FACT)
-              + ": import ratings first");
-    }
+    Prerequisites.requireTable(spark, lake, Tables.RATINGS_FACT, "run ratings first");
     // The inputs' versions are read before the ratings: a commit in between makes this run record
     // an older version than it read, so the next run trains again (never the reverse).
     RecommenderCommit recorder = new RecommenderCommit(spark, lake);
@@ -119,7 +116,10 @@ public final class Recommender {
     TrainedModels models = null;
     try {
       if (data.users == 0) {
-        throw new IllegalStateException("ratings_fact is empty: nothing to train on");
+        throw new MissingPrerequisiteException(
+            "silver ratings_fact is empty at "
+                + lake.tablePath(Tables.RATINGS_FACT)
+                + ": nothing to train on; run ratings with rating files first");
       }
       long start = System.nanoTime();
       RecommenderEvaluation evaluated = Training.evaluate(data, config);

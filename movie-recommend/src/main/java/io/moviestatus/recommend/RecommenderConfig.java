@@ -68,11 +68,13 @@ public record RecommenderConfig(
     rankingRegParams = List.copyOf(rankingRegParams);
     alphas = List.copyOf(alphas);
     confidences = List.copyOf(confidences);
-    check(positive(ranks), "ranks must be positive: " + ranks);
-    check(nonNegative(regParams), "regParams must be >= 0: " + regParams);
-    check(positive(rankingRanks), "rankingRanks must be positive: " + rankingRanks);
-    check(nonNegative(rankingRegParams), "rankingRegParams must be >= 0: " + rankingRegParams);
-    check(nonNegative(alphas), "alphas must be >= 0: " + alphas);
+    check(positive(ranks), "ranks must be whole numbers >= 1, was " + ranks);
+    check(nonNegative(regParams), "regParams must be finite numbers >= 0, was " + regParams);
+    check(positive(rankingRanks), "rankingRanks must be whole numbers >= 1, was " + rankingRanks);
+    check(
+        nonNegative(rankingRegParams),
+        "rankingRegParams must be finite numbers >= 0, was " + rankingRegParams);
+    check(nonNegative(alphas), "alphas must be finite numbers >= 0, was " + alphas);
     check(!confidences.isEmpty(), "confidences must not be empty");
     check(maxIter > 0 && rankingMaxIter > 0, "maxIter and rankingMaxIter must be positive");
     check(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1): " + testFraction);
@@ -82,7 +84,7 @@ public record RecommenderConfig(
     check(k > 0, "k must be positive: " + k);
     check(userBiasReg >= 0 && itemBiasReg >= 0, "bias regularisation must be >= 0");
     check(coldStartDays > 0, "coldStartDays must be positive: " + coldStartDays);
-    check(blocks > 0, "blocks must be positive: " + blocks);
+    check(blocks > 0, "blocks must be at least 1, was " + blocks);
   }
 
   /**
@@ -181,12 +183,14 @@ public record RecommenderConfig(
     return c.build();
   }
 
+  /** One or more values, each at least 1. */
   private static boolean positive(List<Integer> values) {
     return !values.isEmpty() && values.stream().allMatch(v -> v > 0);
   }
 
+  /** One or more values, each finite and at least 0 (NaN is neither). */
   private static boolean nonNegative(List<Double> values) {
-    return !values.isEmpty() && values.stream().allMatch(v -> v >= 0);
+    return !values.isEmpty() && values.stream().allMatch(v -> v >= 0 && !v.isInfinite());
   }
 
   private static void check(boolean condition, String message) {

@@ -3,14 +3,13 @@ package io.moviestatus.report;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.ingest.AtomicLanding;
 import io.moviestatus.model.LakeLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.UUID;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -84,32 +83,24 @@ public final class Report {
 
   /**
    * Writes the report to {@code path} (any Hadoop file system: local, {@code abfss://}, {@code
-   * dbfs:/}) through a temporary file renamed into place; returns the path.
+   * dbfs:/}) with movie-ingest's {@link AtomicLanding}: the page goes to a temporary file beside
+   * the target, which is renamed over it once complete, without a checksum file. An earlier report
+   * at {@code path} stays in place until then, and stays as it was when the write fails. Returns
+   * the path.
    */
   public String write(String path) {
     requireNonNull(path, "path is null");
     String html = render();
-    Path target = new Path(path);
-    // a private instance: no .crc beside the page, and the shared cached FileSystem (whose
-    // checksum setting other writers rely on) stays untouched
-    try (FileSystem fs =
-        FileSystem.newInstance(target.toUri(), spark.sparkContext().hadoopConfiguration())) {
-      fs.setWriteChecksum(false);
-      Path parent = target.getParent();
-      if (parent != null) {
-        fs.mkdirs(parent);
-      }
-      Path temp = new Path(parent, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
-      try (OutputStream out = fs.create(temp, false)) {
-        out.write(html.getBytes(UTF_8));
-      }
-      if (fs.exists(target) && !fs.delete(target, false)) {
-        throw new IOException("could not replace " + target);
-      }
-      if (!fs.rename(temp, target)) {
-        fs.delete(temp, false);
-        throw new IOException("could not rename " + temp + " to " + target);
-      }
+    byte[] bytes = html.getBytes(UTF_8);
+    try {
+      AtomicLanding.landWithoutChecksum(
+          spark.sparkContext().hadoopConfiguration(),
+          new Path(path),
+          (fs, temp) -> {
+            try (OutputStream out = fs.create(temp, false)) {
+              out.write(bytes);
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report to " + path, e);
     }

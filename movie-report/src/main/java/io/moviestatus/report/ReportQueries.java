@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.Tables;
 import io.moviestatus.report.ReportData.Count;
 import io.moviestatus.report.ReportData.Metrics;
@@ -66,7 +67,7 @@ final class ReportQueries {
     }
     Row latest = rankings.agg(max("date_id")).head();
     if (latest.isNullAt(0)) {
-      throw new IllegalStateException(
+      throw new MissingPrerequisiteException(
           "gold movie_rankings is empty at "
               + lake.tablePath(Tables.MOVIE_RANKINGS)
               + ": run silver and gold first");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.gold.GoldBuild;
@@ -219,7 +220,7 @@ class ReportTest {
     LakeLayout empty = LakeLayout.of(root.resolve("empty").toString());
 
     assertThatThrownBy(() -> Report.builder(spark, empty).build().render())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(MissingPrerequisiteException.class)
         .hasMessage(
             "gold movie_rankings is empty at "
                 + empty.tablePath(Tables.MOVIE_RANKINGS)

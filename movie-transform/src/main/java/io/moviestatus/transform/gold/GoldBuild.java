@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.LargeBatch;
+import io.moviestatus.lake.Prerequisites;
 import io.moviestatus.lake.SideLane;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
@@ -81,12 +82,7 @@ public final class GoldBuild {
   /** Builds the selected dates; returns what changed. */
   public GoldBuildReport run() {
     StageTimings timings = new StageTimings("gold");
-    if (!DeltaTables.exists(spark, lake, Tables.STATUS_FACT)) {
-      throw new IllegalStateException(
-          "silver status_fact does not exist at "
-              + lake.tablePath(Tables.STATUS_FACT)
-              + ": run silver first");
-    }
+    Prerequisites.requireTable(spark, lake, Tables.STATUS_FACT, "run silver first");
     LakeWriter writer = new LakeWriter(spark, lake);
     Dataset<Row> status = writer.read(Tables.STATUS_FACT);
     Selection selection = select(writer, status);

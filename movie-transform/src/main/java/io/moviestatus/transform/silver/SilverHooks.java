@@ -23,7 +23,7 @@ record SilverHooks(
    * The most rows per {@code status_fact} file of a day built from a daily export: a day of 1.1
    * million movies is cut into 11 movie_id ranges, written as 16 or 17 files of about 0.6 MB at
    * most (the range bounds are sampled, so a range a little over the cap makes a full file and a
-   * small one). One movie's history reads one file per day (see the README's "Scale").
+   * small one). One movie's history reads one file per day (see docs/scale.md).
    */
   static final long STATUS_ROWS_PER_FILE = 100_000;
 
