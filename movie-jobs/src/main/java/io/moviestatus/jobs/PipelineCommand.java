@@ -2,14 +2,12 @@ package io.moviestatus.jobs;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.Tables;
 import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.gold.GoldBuildReport;
-import io.moviestatus.transform.ratings.RatingsFormat;
 import io.moviestatus.transform.ratings.RatingsImport;
 import io.moviestatus.transform.ratings.RatingsImportReport;
 import io.moviestatus.transform.silver.SilverBuild;

@@ -2,9 +2,9 @@ package io.moviestatus.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LocalSpark;
 import io.moviestatus.model.LakeLayout;
-import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.transform.gold.GoldBuild;
 import io.moviestatus.transform.ratings.PseudonymKey;
 import io.moviestatus.transform.ratings.RatingsFormat;

@@ -3,7 +3,6 @@ package io.moviestatus.recommend;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
-import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.Prerequisites;
 import io.moviestatus.lake.TableChange;
