@@ -58,6 +58,15 @@ class PipelineCommandTest {
     return Files.writeString(drop.resolve(name), text);
   }
 
+  /** Runs {@code pipeline} on {@code lake} with an events file of one rating. */
+  private Cli pipelineWithOneRating(Path lake) throws Exception {
+    Path ratings =
+        ratingsFile(
+            "events.csv", "user_id,movie_id,rating,rated_at\nu1,550,4.5,2026-11-20T10:00:00Z\n");
+    return pipeline(
+        "--lake", lake.toString(), "--ratings", ratings.toString(), "--ratings-format", "events");
+  }
+
   /** Runs {@code pipeline} in this JVM with RATINGS_HMAC_KEY set. */
   private static Cli pipeline(String... args) {
     PipelineCommand command = new PipelineCommand();
@@ -153,18 +162,7 @@ class PipelineCommandTest {
             RatingsFormat.EVENTS,
             null,
             PseudonymKey.ofText(KEY)));
-    Path ratings =
-        ratingsFile(
-            "events.csv", "user_id,movie_id,rating,rated_at\nu1,550,4.5,2026-11-20T10:00:00Z\n");
-
-    Cli run =
-        pipeline(
-            "--lake",
-            lake.toString(),
-            "--ratings",
-            ratings.toString(),
-            "--ratings-format",
-            "events");
+    Cli run = pipelineWithOneRating(lake);
 
     assertThat(run.exitCode())
         .as("exit code of a missing prerequisite%n%s", run)
@@ -195,18 +193,7 @@ class PipelineCommandTest {
   void pathWithoutALakeStopsAtSilverWithNothingWritten() throws Exception {
     LocalSpark.session(); // the session the launcher would have created
     Path lake = root.resolve("typo");
-    Path ratings =
-        ratingsFile(
-            "events.csv", "user_id,movie_id,rating,rated_at\nu1,550,4.5,2026-11-20T10:00:00Z\n");
-
-    Cli run =
-        pipeline(
-            "--lake",
-            lake.toString(),
-            "--ratings",
-            ratings.toString(),
-            "--ratings-format",
-            "events");
+    Cli run = pipelineWithOneRating(lake);
 
     assertThat(run.exitCode())
         .as("exit code of a missing prerequisite%n%s", run)
