@@ -20,6 +20,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +41,8 @@ import picocli.CommandLine;
  * declared, and every flag a task passes is an option of its runner. It also pins the deployment's
  * security and first-apply properties (issue 33): no secret value in state or outputs, which task
  * sees which secret, isolated Unity Catalog objects, role scopes, no {@code /Shared} path, the RBAC
- * wait, the {@code ip_rules} validation and the report task. Provider arguments cannot be
- * validated here (no provider downloads); the HCL cites the provider doc page next to them.
+ * wait, the {@code ip_rules} validation and the report task. Provider arguments cannot be validated
+ * here (no provider downloads); the HCL cites the provider doc page next to them.
  *
  * <p>The files are read by {@link TerraformHcl}; only the blocks the contract reads (variables,
  * jobs, anything holding a {@code spark_jar_task}) must parse with hcl4j. Flags are read from the
@@ -441,7 +442,8 @@ class TerraformContractIT {
   @Test
   void noResourceStoresASecretValueTheyAreWrittenWriteOnlyFromEphemeralSources() {
     String code = allCode();
-    List<String> headers = spans().stream().filter(s -> s.parent() == null).map(Span::header).toList();
+    List<String> headers =
+        spans().stream().filter(s -> s.parent() == null).map(Span::header).toList();
     assertThat(headers)
         .as("resources that keep a secret value in state")
         .noneMatch(h -> h.startsWith("resource \"databricks_secret\""))
@@ -464,7 +466,8 @@ class TerraformContractIT {
       }
     }
     assertThat(secrets)
-        .as("azurerm_key_vault_secret: write-only value (never in plan or state), version for rotation")
+        .as(
+            "azurerm_key_vault_secret: write-only value (never in plan or state), version for rotation")
         .isEqualTo(
             Map.of(
                 "tmdb_api_token",
@@ -586,7 +589,10 @@ class TerraformContractIT {
       Matcher literal = Pattern.compile("\\{\\{secrets/").matcher(code);
       while (literal.find()) {
         Span in = innermost(file.name(), literal.start());
-        references.add(file.name() + ":" + in.selfAndAncestors().get(in.selfAndAncestors().size() - 1).header());
+        references.add(
+            file.name()
+                + ":"
+                + in.selfAndAncestors().get(in.selfAndAncestors().size() - 1).header());
       }
     }
     assertThat(reached)
@@ -602,7 +608,10 @@ class TerraformContractIT {
     for (Span span : spans()) {
       if (span.header().equals("spark_env_vars =")) {
         JobTask task = taskOf(span, tasks);
-        envVars.add((task == null ? span.parent().toString() : task.toString()) + " " + span.parent().header());
+        envVars.add(
+            (task == null ? span.parent().toString() : task.toString())
+                + " "
+                + span.parent().header());
       }
     }
     assertThat(envVars)
@@ -618,7 +627,11 @@ class TerraformContractIT {
     assertThat(
             tasks.stream()
                 .filter(t -> t.job().equals("pipeline"))
-                .map(t -> t.key() + "@" + t.span().attributes().getOrDefault("job_cluster_key", "own cluster"))
+                .map(
+                    t ->
+                        t.key()
+                            + "@"
+                            + t.span().attributes().getOrDefault("job_cluster_key", "own cluster"))
                 .toList())
         .as("the pipeline's tasks and their clusters")
         .containsExactlyInAnyOrder(
@@ -668,7 +681,8 @@ class TerraformContractIT {
 
     Map<String, String> bindings = new TreeMap<>();
     Matcher binding =
-        Pattern.compile("(?m)^\\s*(\\w+)\\s*=\\s*\\{\\s*type\\s*=\\s*\"(\\w+)\",\\s*name\\s*=\\s*([\\w.]+)\\s*}")
+        Pattern.compile(
+                "(?m)^\\s*(\\w+)\\s*=\\s*\\{\\s*type\\s*=\\s*\"(\\w+)\",\\s*name\\s*=\\s*([\\w.]+)\\s*}")
             .matcher(localsText("workspace_bindings"));
     while (binding.find()) {
       bindings.put(binding.group(1), binding.group(2) + " " + binding.group(3));
@@ -683,22 +697,27 @@ class TerraformContractIT {
                 "landing", "external_location databricks_external_location.landing.name",
                 "managed", "external_location databricks_external_location.managed.name"));
     assertThat(attributes("resource \"databricks_workspace_binding\" \"this\""))
-        .as("one binding per isolated object, to this workspace, read-write (the only type for locations)")
+        .as(
+            "one binding per isolated object, to this workspace, read-write (the only type for locations)")
         .containsEntry("for_each", "local.workspace_bindings")
         .containsEntry("workspace_id", "local.workspace_id")
         .containsEntry("securable_type", "each.value.type")
         .containsEntry("securable_name", "each.value.name")
         .containsEntry("binding_type", "\"BINDING_TYPE_READ_WRITE\"");
     assertThat(allCode())
-        .containsPattern("\\bworkspace_id\\s*=\\s*azurerm_databricks_workspace\\.this\\.workspace_id\\b");
+        .containsPattern(
+            "\\bworkspace_id\\s*=\\s*azurerm_databricks_workspace\\.this\\.workspace_id\\b");
   }
 
   @Test
   void theJobPrincipalWritesOnlyUnderTheLakePrefixAndReadsTheLandingPrefix() {
     Map<String, String> urls = new TreeMap<>();
     for (String name : List.of("lake", "landing", "managed")) {
-      Map<String, String> a = attributes("resource \"databricks_external_location\" \"" + name + "\"");
-      urls.put(name, a.get("url") + (a.containsKey("read_only") ? " read_only=" + a.get("read_only") : ""));
+      Map<String, String> a =
+          attributes("resource \"databricks_external_location\" \"" + name + "\"");
+      urls.put(
+          name,
+          a.get("url") + (a.containsKey("read_only") ? " read_only=" + a.get("read_only") : ""));
     }
     assertThat(urls)
         .as("external locations: three disjoint prefixes of the container, landing read-only")
@@ -710,9 +729,12 @@ class TerraformContractIT {
     String code = allCode();
     assertThat(code)
         .as("the prefixes")
-        .containsPattern("\\blake_root_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{var\\.lake_root_dir}\"")
-        .containsPattern("\\blanding_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{var\\.landing_dir}\"")
-        .containsPattern("\\bmanaged_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{local\\.managed_dir}\"")
+        .containsPattern(
+            "\\blake_root_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{var\\.lake_root_dir}\"")
+        .containsPattern(
+            "\\blanding_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{var\\.landing_dir}\"")
+        .containsPattern(
+            "\\bmanaged_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{local\\.managed_dir}\"")
         .containsPattern("\\bmanaged_dir\\s*=\\s*\"unity-catalog\"");
     assertThat(attributes("resource \"databricks_catalog\" \"lake\""))
         .as("the catalog's managed storage is the managed location, not the lake's")
@@ -732,20 +754,22 @@ class TerraformContractIT {
         if (grant.header().equals("grant")) {
           grants
               .computeIfAbsent(target + credential, k -> new ArrayList<>())
-              .add(grant.attributes().get("principal") + " " + grant.attributes().get("privileges"));
+              .add(
+                  grant.attributes().get("principal") + " " + grant.attributes().get("privileges"));
         }
       }
     }
     assertThat(grants)
-        .as("grants on external locations and credentials (none on the managed location or the credential)")
+        .as(
+            "grants on external locations and credentials (none on the managed location or the credential)")
         .isEqualTo(
             Map.of(
                 "databricks_external_location.lake.id",
-                List.of("local.runner_id [\"READ_FILES\", \"WRITE_FILES\", \"CREATE_EXTERNAL_TABLE\"]"),
+                List.of(
+                    "local.runner_id [\"READ_FILES\", \"WRITE_FILES\", \"CREATE_EXTERNAL_TABLE\"]"),
                 "databricks_external_location.landing.id",
                 List.of("local.runner_id [\"READ_FILES\"]")));
-    String landingValidation =
-        blockText("variable \"ratings_input_path\"").replaceAll("\\s+", " ");
+    String landingValidation = blockText("variable \"ratings_input_path\"").replaceAll("\\s+", " ");
     assertThat(landingValidation)
         .as("relative rating inputs lie below the landing location")
         .contains("can(regex(\"^/?${var.landing_dir}/\", var.ratings_input_path))");
@@ -762,11 +786,16 @@ class TerraformContractIT {
         Map<String, String> a = span.attributes();
         roles.put(
             m.group(1),
-            a.get("role_definition_name") + " on " + a.get("scope") + " for " + a.get("principal_id"));
+            a.get("role_definition_name")
+                + " on "
+                + a.get("scope")
+                + " for "
+                + a.get("principal_id"));
       }
     }
     assertThat(roles)
-        .as("every Azure role assignment: role, scope (a container or the vault, never the account), principal")
+        .as(
+            "every Azure role assignment: role, scope (a container or the vault, never the account), principal")
         .isEqualTo(
             Map.of(
                 "deployer_lake_contributor",
@@ -777,13 +806,15 @@ class TerraformContractIT {
                 "\"Key Vault Secrets Officer\" on azurerm_key_vault.secrets.id for data.azurerm_client_config.current.object_id",
                 "azure_databricks_secrets_user",
                 "\"Key Vault Secrets User\" on azurerm_key_vault.secrets.id for data.azuread_service_principal.azure_databricks.object_id"));
-    // azurerm 5.x: a container created with storage_account_id goes through Resource Manager and its
+    // azurerm 5.x: a container created with storage_account_id goes through Resource Manager and
+    // its
     // id is the container's ARM id, a valid role scope.
     assertThat(attributes("resource \"azurerm_storage_container\" \"lake\""))
         .containsEntry("storage_account_id", "azurerm_storage_account.lake.id");
 
     // No Entra ID application: a Databricks-managed service principal, no credential, no role.
-    List<String> headers = spans().stream().filter(s -> s.parent() == null).map(Span::header).toList();
+    List<String> headers =
+        spans().stream().filter(s -> s.parent() == null).map(Span::header).toList();
     assertThat(headers)
         .as("Entra ID objects created")
         .noneMatch(h -> h.matches("^resource\\s+\"azuread_.*"));
@@ -811,7 +842,13 @@ class TerraformContractIT {
     Pattern rejects = Pattern.compile(unquote("\"" + rejected.group(1) + "\""));
     Map<String, Boolean> verdicts = new TreeMap<>();
     for (String p :
-        List.of("/Shared", "/Shared/movie-status", "/Workspace/Shared/x", "/movie-status", "/SharedDocs", "/Users/a@b.c/x")) {
+        List.of(
+            "/Shared",
+            "/Shared/movie-status",
+            "/Workspace/Shared/x",
+            "/movie-status",
+            "/SharedDocs",
+            "/Users/a@b.c/x")) {
       verdicts.put(p, !rejects.matcher(p).find());
     }
     assertThat(verdicts)
@@ -839,7 +876,10 @@ class TerraformContractIT {
             child.header().equals("dynamic \"access_control\"")
                 ? child.children(spans()).get(0)
                 : child;
-        entries.add(control.attributes().get("group_name") + "=" + control.attributes().get("permission_level"));
+        entries.add(
+            control.attributes().get("group_name")
+                + "="
+                + control.attributes().get("permission_level"));
       }
       levels.put(name, String.join(", ", entries));
     }
@@ -847,9 +887,11 @@ class TerraformContractIT {
         .as("explicit permissions: owners manage, analysts read/run/use")
         .isEqualTo(
             Map.of(
-                "dashboards_folder", "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_READ\"",
+                "dashboards_folder",
+                    "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_READ\"",
                 "dashboard", "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_RUN\"",
-                "dashboard_warehouse", "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_USE\""));
+                "dashboard_warehouse",
+                    "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_USE\""));
     assertThat(allCode())
         .containsPattern("\\bdirectory_path\\s*=\\s*databricks_directory\\.dashboards\\.path\\b")
         .containsPattern("\\bdashboard_id\\s*=\\s*databricks_dashboard\\.movie_status\\.id\\b");
@@ -865,19 +907,23 @@ class TerraformContractIT {
             .findFirst()
             .orElseThrow();
     Set<String> waitedFor = new TreeSet<>();
-    Matcher assignment = Pattern.compile("azurerm_role_assignment\\.(\\w+)\\.id").matcher(triggers.text());
+    Matcher assignment =
+        Pattern.compile("azurerm_role_assignment\\.(\\w+)\\.id").matcher(triggers.text());
     while (assignment.find()) {
       waitedFor.add(assignment.group(1));
     }
     Set<String> assignments = new TreeSet<>();
     for (Span span : spans()) {
-      Matcher m = Pattern.compile("^resource\\s+\"azurerm_role_assignment\"\\s+\"([^\"]+)\"$").matcher(span.header());
+      Matcher m =
+          Pattern.compile("^resource\\s+\"azurerm_role_assignment\"\\s+\"([^\"]+)\"$")
+              .matcher(span.header());
       if (m.matches()) {
         assignments.add(m.group(1));
       }
     }
     assertThat(waitedFor).as("the wait covers every role assignment").isEqualTo(assignments);
-    assertThat(((Number) asMap(variables().get("rbac_propagation_seconds")).get("default")).intValue())
+    assertThat(
+            ((Number) asMap(variables().get("rbac_propagation_seconds")).get("default")).intValue())
         .as("bounded wait, seconds")
         .isEqualTo(120);
     Map<String, String> waiting = new TreeMap<>();
@@ -892,23 +938,39 @@ class TerraformContractIT {
       waiting.put(header, attributes(header).get("depends_on"));
     }
     assertThat(waiting)
-        .as("what uses a role waits for its propagation (the external locations through the credential)")
+        .as(
+            "what uses a role waits for its propagation (the external locations through the credential)")
         .allSatisfy((h, d) -> assertThat(d).as(h).isEqualTo("[time_sleep.rbac_propagation]"));
     assertThat(attributes("resource \"databricks_external_location\" \"lake\""))
         .containsEntry("credential_name", "databricks_storage_credential.lake.name");
 
     // ip_rules: azurerm 5.x's own test cases for storage account IP rules
-    // (internal/services/storage/validate/storage_account_ip_rule_test.go), plus /31 and a plain address.
+    // (internal/services/storage/validate/storage_account_ip_rule_test.go), plus /31 and a plain
+    // address.
     Matcher regexes =
-        Pattern.compile("can\\(regex\\(\"((?:[^\"\\\\]|\\\\.)+)\", ip\\)\\) && !can\\(regex\\(\"((?:[^\"\\\\]|\\\\.)+)\", ip\\)\\)")
+        Pattern.compile(
+                "can\\(regex\\(\"((?:[^\"\\\\]|\\\\.)+)\", ip\\)\\) && !can\\(regex\\(\"((?:[^\"\\\\]|\\\\.)+)\", ip\\)\\)")
             .matcher(blockText("variable \"lake_allowed_ip_ranges\"").replaceAll("\\s+", " "));
-    assertThat(regexes.find()).as("lake_allowed_ip_ranges validation: allowed && !private").isTrue();
+    assertThat(regexes.find())
+        .as("lake_allowed_ip_ranges validation: allowed && !private")
+        .isTrue();
     Pattern allowed = Pattern.compile(unquote("\"" + regexes.group(1) + "\""));
     Pattern privateRange = Pattern.compile(unquote("\"" + regexes.group(2) + "\""));
     Map<String, Boolean> accepted = new TreeMap<>();
     for (String ip :
-        List.of("", "0.0.0.0", "23.45.0.1/30", "23.45.0.1/32", "23.45.0.0/31", "10.0.0.0/29", "172.16.0.0/29", "192.168.0.0/29", "1.2.3.4", "172.32.0.0/16")) {
-      // RE2 (Terraform's regex) and java.util.regex agree on these patterns; find() as regex() does.
+        List.of(
+            "",
+            "0.0.0.0",
+            "23.45.0.1/30",
+            "23.45.0.1/32",
+            "23.45.0.0/31",
+            "10.0.0.0/29",
+            "172.16.0.0/29",
+            "192.168.0.0/29",
+            "1.2.3.4",
+            "172.32.0.0/16")) {
+      // RE2 (Terraform's regex) and java.util.regex agree on these patterns; find() as regex()
+      // does.
       accepted.put(ip, allowed.matcher(ip).find() && !privateRange.matcher(ip).find());
     }
     assertThat(accepted)
@@ -943,7 +1005,8 @@ class TerraformContractIT {
 
     // Resource providers: job clusters need Compute and Network too.
     Matcher registered =
-        Pattern.compile("\\bresource_providers_to_register\\s*=\\s*\\[([^\\]]*)]").matcher(allCode());
+        Pattern.compile("\\bresource_providers_to_register\\s*=\\s*\\[([^\\]]*)]")
+            .matcher(allCode());
     assertThat(registered.find()).isTrue();
     assertThat(registered.group(1).replaceAll("[\"\\s]", "").split(","))
         .as("resource providers registered")
@@ -977,7 +1040,7 @@ class TerraformContractIT {
             .filter(t -> t.mainClass().equals("io.moviestatus.jobs.ReportJob"))
             .findFirst()
             .orElseThrow();
-    Map<String, Object> bindings = new java.util.LinkedHashMap<>();
+    Map<String, Object> bindings = new LinkedHashMap<>();
     bindings.put("local.lake_root_uri", "abfss://lake@acct.dfs.core.windows.net/movie-status");
     bindings.put("databricks_catalog.lake.name", "moviestatus_dev");
     bindings.put("databricks_schema.movies.name", "movies");
@@ -988,7 +1051,8 @@ class TerraformContractIT {
             "--lake", "abfss://lake@acct.dfs.core.windows.net/movie-status",
             "--catalog", "moviestatus_dev",
             "--schema", "movies",
-            "--out", "dbfs:/Volumes/moviestatus_dev/movies/reports/{{job.start_time.iso_date}}.html");
+            "--out",
+                "dbfs:/Volumes/moviestatus_dev/movies/reports/{{job.start_time.iso_date}}.html");
     assertThat(LakeOption.absolute("dbfs:/Volumes/c/s/reports/2026-08-24.html"))
         .as("ReportJob keeps a URI --out as given")
         .isEqualTo("dbfs:/Volumes/c/s/reports/2026-08-24.html");
@@ -1166,10 +1230,7 @@ class TerraformContractIT {
   /** A quoted HCL string literal, unescaped ({@code \\\\} and {@code \\"}). */
   private static String unquote(String literal) {
     assertThat(literal).as("a quoted HCL string").startsWith("\"").endsWith("\"");
-    return literal
-        .substring(1, literal.length() - 1)
-        .replace("\\\"", "\"")
-        .replace("\\\\", "\\");
+    return literal.substring(1, literal.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
   }
 
   /** The text of a file below terraform/ (vars, README). */
