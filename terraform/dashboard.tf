@@ -4,6 +4,12 @@
 # name of a query file in dashboards/queries/ (<name>.sql), whose ${catalog}.${schema} placeholders
 # are filled in here. The Maven build runs every query file against the demo lake (same table
 # names) and checks that each widget's fields are columns of its query.
+#
+# Restricted network mode (lake_public_network_access_restricted = true): this serverless warehouse
+# runs in Databricks' serverless compute plane, which the lake's storage firewall blocks until
+# serverless network access is set up at the account level (a network connectivity configuration
+# bound to the workspace, its subnets in lake_allowed_subnet_ids). Not created here; see README.
+# https://learn.microsoft.com/azure/databricks/admin/sql/serverless#configure-azure-storage-firewalls
 
 resource "databricks_sql_endpoint" "dashboard" {
   name                      = "${local.base_name}-dashboard"
@@ -37,8 +43,29 @@ locals {
   ))
 }
 
+# The dashboard's own folder, not /Shared (where every user has CAN_MANAGE on everything, so a
+# CAN_RUN grant there means nothing). Items inherit the folder's permissions: owners manage,
+# analysts read; the dashboard itself adds CAN_RUN for the analysts.
+# https://registry.terraform.io/providers/databricks/databricks/1.128.0/docs/resources/permissions#folder-usage
 resource "databricks_directory" "dashboards" {
   path = var.dashboard_parent_path
+}
+
+resource "databricks_permissions" "dashboards_folder" {
+  directory_path = databricks_directory.dashboards.path
+
+  access_control {
+    group_name       = var.owners_group
+    permission_level = "CAN_MANAGE"
+  }
+
+  dynamic "access_control" {
+    for_each = local.analysts
+    content {
+      group_name       = access_control.value
+      permission_level = "CAN_READ"
+    }
+  }
 }
 
 resource "databricks_dashboard" "movie_status" {
@@ -52,23 +79,36 @@ resource "databricks_dashboard" "movie_status" {
 }
 
 resource "databricks_permissions" "dashboard_warehouse" {
-  count = var.analysts_group == "" ? 0 : 1
-
   sql_endpoint_id = databricks_sql_endpoint.dashboard.id
 
   access_control {
-    group_name       = var.analysts_group
-    permission_level = "CAN_USE"
+    group_name       = var.owners_group
+    permission_level = "CAN_MANAGE"
+  }
+
+  dynamic "access_control" {
+    for_each = local.analysts
+    content {
+      group_name       = access_control.value
+      permission_level = "CAN_USE"
+    }
   }
 }
 
+# https://registry.terraform.io/providers/databricks/databricks/1.128.0/docs/resources/permissions#dashboard-usage
 resource "databricks_permissions" "dashboard" {
-  count = var.analysts_group == "" ? 0 : 1
-
   dashboard_id = databricks_dashboard.movie_status.id
 
   access_control {
-    group_name       = var.analysts_group
-    permission_level = "CAN_RUN"
+    group_name       = var.owners_group
+    permission_level = "CAN_MANAGE"
+  }
+
+  dynamic "access_control" {
+    for_each = local.analysts
+    content {
+      group_name       = access_control.value
+      permission_level = "CAN_RUN"
+    }
   }
 }

@@ -6,6 +6,9 @@
 #   reach the lake through Unity Catalog: no storage secret in any spark_conf. No all-purpose
 #   cluster, and no standard-access/serverless compute (Spark Connect lacks the full Spark API the
 #   recommender needs).
+# - Each secret reaches only the task that needs it, as an environment variable of that task's own
+#   cluster: TMDB_API_TOKEN the ingest task, RATINGS_HMAC_KEY the ratings task. The pipeline's
+#   shared cluster (silver, gold, recommend, report) and the other jobs' clusters carry none.
 # - Every task passes --catalog/--schema: after its run, the runner registers each lake table as
 #   <catalog>.<schema>.<table> (an external Delta table), so SQL warehouses and the dashboard see it.
 # - main_class_name values and the runners' flags are written out literally in each task so the Maven
@@ -31,7 +34,8 @@ locals {
     environment = var.environment
   }
 
-  # Rating inputs: an abfss:// URI as given, or a path relative to the lake filesystem.
+  # Rating inputs: an abfss:// URI as given, or a path relative to the lake filesystem (under
+  # landing_dir, validated: the only prefix outside the lake the jobs may read).
   ratings_enabled    = var.ratings_input_path != ""
   ratings_input_uri  = startswith(var.ratings_input_path, "abfss://") ? var.ratings_input_path : "${local.lake_container_uri}/${trimprefix(var.ratings_input_path, "/")}"
   ratings_links_uri  = startswith(var.ratings_links_path, "abfss://") ? var.ratings_links_path : "${local.lake_container_uri}/${trimprefix(var.ratings_links_path, "/")}"
@@ -128,11 +132,12 @@ resource "databricks_job" "ingest" {
   }
 
   depends_on = [
-    databricks_secret.tmdb_api_token,
+    azurerm_key_vault_secret.tmdb_api_token,
     databricks_secret_acl.runner_read,
     databricks_grants.artifacts,
     databricks_grants.external_location,
     databricks_grants.schema,
+    databricks_workspace_binding.this,
   ]
 }
 
@@ -223,11 +228,14 @@ resource "databricks_job" "ingest_export" {
     databricks_grants.artifacts,
     databricks_grants.external_location,
     databricks_grants.schema,
+    databricks_workspace_binding.this,
   ]
 }
 
 # ---------------------------------------------------------------------------------------------------
-# Weekly pipeline: silver -> (ratings) -> gold -> recommend, on one shared job cluster.
+# Weekly pipeline: silver -> (ratings) -> gold -> recommend and report. silver, gold, recommend and
+# report share one job cluster without secrets; ratings runs on its own cluster, the only one with
+# RATINGS_HMAC_KEY.
 #
 # The original project's "weekly" job was scheduled with "0 5 0 * * ?", which fires every day; the
 # default here ("0 0 6 ? * MON") really is weekly, and variables.tf rejects schedules without a
@@ -286,9 +294,7 @@ resource "databricks_job" "pipeline" {
       spark_conf         = local.cluster_spark_conf
       custom_tags        = local.cluster_custom_tags
 
-      spark_env_vars = {
-        RATINGS_HMAC_KEY = local.secret_ref.ratings_hmac_key
-      }
+      # No spark_env_vars: no secret on the shared cluster.
 
       azure_attributes {
         availability       = local.cluster_availability
@@ -298,9 +304,9 @@ resource "databricks_job" "pipeline" {
     }
   }
 
-  # Tasks are written in alphabetical task_key order (gold, ratings, recommend, silver) because the
-  # provider treats them as an ordered list and the API returns them sorted; execution order comes
-  # from depends_on: silver -> ratings (optional) -> gold -> recommend.
+  # Tasks are written in alphabetical task_key order (gold, ratings, recommend, report, silver)
+  # because the provider treats them as an ordered list and the API returns them sorted; execution
+  # order comes from depends_on: silver -> ratings (optional) -> gold -> recommend and report.
 
   # No --date: builds every date not yet built.
   task {
@@ -325,12 +331,11 @@ resource "databricks_job" "pipeline" {
     }
   }
 
-  # Only when var.ratings_input_path is set.
+  # Only when var.ratings_input_path is set. Its own cluster: the only one that gets the key.
   dynamic "task" {
     for_each = local.ratings_enabled ? [1] : []
     content {
       task_key                  = "ratings"
-      job_cluster_key           = "pipeline"
       max_retries               = var.task_max_retries
       min_retry_interval_millis = var.task_min_retry_interval_millis
       retry_on_timeout          = true
@@ -338,6 +343,26 @@ resource "databricks_job" "pipeline" {
 
       depends_on {
         task_key = "silver"
+      }
+
+      new_cluster {
+        spark_version      = var.spark_version
+        node_type_id       = var.node_type
+        num_workers        = var.num_workers
+        data_security_mode = "SINGLE_USER"
+        single_user_name   = local.runner_id
+        spark_conf         = local.cluster_spark_conf
+        custom_tags        = local.cluster_custom_tags
+
+        spark_env_vars = {
+          RATINGS_HMAC_KEY = local.secret_ref.ratings_hmac_key
+        }
+
+        azure_attributes {
+          availability       = local.cluster_availability
+          first_on_demand    = 1
+          spot_bid_max_price = -1
+        }
       }
 
       library {
@@ -389,6 +414,31 @@ resource "databricks_job" "pipeline" {
     }
   }
 
+  # The HTML report of the latest gold date (ReportJob), after gold: one self-contained page per run
+  # in the reports volume, /Volumes/<catalog>/<schema>/reports/<run date>.html (analysts: READ
+  # VOLUME). It runs beside recommend and shows the recommender's metrics as they stand.
+  task {
+    task_key                  = "report"
+    job_cluster_key           = "pipeline"
+    max_retries               = var.task_max_retries
+    min_retry_interval_millis = var.task_min_retry_interval_millis
+    retry_on_timeout          = true
+    timeout_seconds           = var.pipeline_task_timeout_seconds
+
+    depends_on {
+      task_key = "gold"
+    }
+
+    library {
+      jar = databricks_file.jar.path
+    }
+
+    spark_jar_task {
+      main_class_name = "io.moviestatus.jobs.ReportJob"
+      parameters      = ["--lake", local.lake_root_uri, "--catalog", databricks_catalog.lake.name, "--schema", databricks_schema.movies.name, "--out", "dbfs:${local.reports_dir}/{{job.start_time.iso_date}}.html"]
+    }
+  }
+
   # Incremental: no --from/--to, the runner picks up bronze files not yet processed.
   task {
     task_key                  = "silver"
@@ -409,11 +459,14 @@ resource "databricks_job" "pipeline" {
   }
 
   depends_on = [
-    databricks_secret.ratings_hmac_key,
+    azurerm_key_vault_secret.ratings_hmac_key,
     databricks_secret_acl.runner_read,
     databricks_grants.artifacts,
     databricks_grants.external_location,
+    databricks_grants.landing,
+    databricks_grants.reports,
     databricks_grants.schema,
+    databricks_workspace_binding.this,
   ]
 }
 
@@ -495,9 +548,9 @@ resource "databricks_job" "maintenance" {
   }
 
   depends_on = [
-    databricks_secret_acl.runner_read,
     databricks_grants.artifacts,
     databricks_grants.external_location,
     databricks_grants.schema,
+    databricks_workspace_binding.this,
   ]
 }

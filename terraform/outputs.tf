@@ -40,7 +40,7 @@ output "storage_account_name" {
 
 output "lake_filesystem_name" {
   description = "Name of the lake's ADLS Gen2 filesystem."
-  value       = azurerm_storage_data_lake_gen2_filesystem.lake.name
+  value       = azurerm_storage_container.lake.name
 }
 
 output "lake_root_uri" {
@@ -64,19 +64,28 @@ output "uc_schema_name" {
 }
 
 output "service_principal_client_id" {
-  description = "Client (application) id of the service principal the jobs run as."
-  value       = azuread_application.databricks.client_id
+  description = "Application id of the Databricks-managed service principal the jobs run as."
+  value       = databricks_service_principal.runner.application_id
 }
 
 output "secret_scope_name" {
-  description = "Databricks secret scope holding tmdb-api-token and ratings-hmac-key."
+  description = "Key Vault-backed Databricks secret scope exposing tmdb-api-token and ratings-hmac-key."
   value       = databricks_secret_scope.this.name
 }
 
-output "ratings_hmac_key" {
-  description = "Key that pseudonymises rating user ids; keep it to pseudonymise consistently elsewhere."
-  value       = local.ratings_hmac_key
-  sensitive   = true
+output "key_vault_name" {
+  description = "Key Vault holding the secrets (names only here; values never leave the vault through Terraform)."
+  value       = azurerm_key_vault.secrets.name
+}
+
+output "landing_uri" {
+  description = "Where to drop rating files for the ratings task (read-only for the jobs)."
+  value       = local.landing_uri
+}
+
+output "reports_volume_path" {
+  description = "Unity Catalog volume folder of the HTML reports: <path>/<run date>.html."
+  value       = local.reports_dir
 }
 
 output "dashboard_url" {

@@ -90,30 +90,79 @@ variable "lake_soft_delete_retention_days" {
 }
 
 variable "lake_public_network_access_restricted" {
-  description = "false (default): the lake's storage account accepts connections from any network (Entra ID authentication still required). true: deny all networks except lake_allowed_ip_ranges, trusted Azure services and the Unity Catalog access connector; job clusters then need VNet injection with a Microsoft.Storage service endpoint, and Terraform must run from an allowed address."
+  description = "false (default): the lake's storage account accepts connections from any network (Entra ID authentication still required). true: deny all networks except lake_allowed_ip_ranges, lake_allowed_subnet_ids, trusted Azure services and the Unity Catalog access connector. Then job clusters need VNet injection with a Microsoft.Storage service endpoint, the dashboard's serverless SQL warehouse needs serverless network access set up at the account level (README, \"Restricted network mode\"), and Terraform must run from an allowed address."
   type        = bool
   default     = false
+
+  validation {
+    # azurerm: network_rules need ip_rules or virtual_network_subnet_ids (r/storage_account).
+    condition     = !var.lake_public_network_access_restricted || length(var.lake_allowed_ip_ranges) + length(var.lake_allowed_subnet_ids) > 0
+    error_message = "lake_public_network_access_restricted = true needs lake_allowed_ip_ranges or lake_allowed_subnet_ids (at least the deploying machine's address)."
+  }
 }
 
 variable "lake_allowed_ip_ranges" {
-  description = "Public IPv4 addresses or CIDR ranges allowed to reach the lake when lake_public_network_access_restricted = true (e.g. the deploying machine's address)."
+  description = "Public IPv4 addresses or CIDR ranges (prefix /0 to /30) allowed to reach the lake when lake_public_network_access_restricted = true (e.g. the deploying machine's address). azurerm rejects /31, /32 and private (RFC 1918) ranges: give a single address without a prefix."
   type        = list(string)
   default     = []
 
   validation {
-    condition     = alltrue([for ip in var.lake_allowed_ip_ranges : can(regex("^[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?$", ip))])
-    error_message = "lake_allowed_ip_ranges must contain IPv4 addresses or CIDR ranges."
+    # The same rules as azurerm 5.x's storage account ip_rules (internal/services/storage/validate/
+    # storage_account_ip_rule.go): IPv4 with an optional prefix of 0-30, not 10/8, 172.16/12, 192.168/16.
+    condition = alltrue([for ip in var.lake_allowed_ip_ranges :
+      can(regex("^([0-9]{1,3}\\.){3}[0-9]{1,3}(/([0-9]|[1-2][0-9]|30))?$", ip)) && !can(regex("^(10\\.|172\\.(1[6-9]|2[0-9]|3[01])\\.|192\\.168\\.)", ip))
+    ])
+    error_message = "lake_allowed_ip_ranges must contain public IPv4 addresses, or CIDR ranges with a prefix of /30 or shorter (azurerm rejects /31, /32 and private ranges; give a single address without /32)."
+  }
+}
+
+variable "lake_allowed_subnet_ids" {
+  description = "Subnet resource ids allowed through the lake's firewall when lake_public_network_access_restricted = true: the job clusters' VNet-injected subnets (with a Microsoft.Storage service endpoint) and the stable subnets of the account's serverless network connectivity configuration (for the dashboard's SQL warehouse)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for id in var.lake_allowed_subnet_ids : can(regex("^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/virtualNetworks/[^/]+/subnets/[^/]+$", id))])
+    error_message = "lake_allowed_subnet_ids must contain subnet resource ids (/subscriptions/.../providers/Microsoft.Network/virtualNetworks/<vnet>/subnets/<subnet>)."
   }
 }
 
 variable "lake_root_dir" {
-  description = "Folder inside the filesystem that is the lake root (--lake points here); bronze, silver, gold and _state are created below it."
+  description = "Folder inside the filesystem that is the lake root (--lake points here); bronze, silver, gold and _state are created below it. The only prefix the jobs may write (external location with WRITE FILES)."
   type        = string
   default     = "movie-status"
 
   validation {
-    condition     = can(regex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$", var.lake_root_dir))
-    error_message = "lake_root_dir must be a relative folder path such as movie-status (no leading or trailing slash)."
+    condition     = can(regex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$", var.lake_root_dir)) && split("/", var.lake_root_dir)[0] != "unity-catalog"
+    error_message = "lake_root_dir must be a relative folder path such as movie-status (no leading or trailing slash), outside unity-catalog/ (the catalog's managed storage)."
+  }
+}
+
+variable "landing_dir" {
+  description = "Folder inside the filesystem where rating files are dropped for the ratings task: a read-only external location for the jobs (READ FILES). Relative ratings_input_path/ratings_links_path values must lie below it."
+  type        = string
+  default     = "landing"
+
+  validation {
+    # External locations may not overlap: landing, the lake root and unity-catalog/ are disjoint.
+    condition = (
+      can(regex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$", var.landing_dir)) &&
+      split("/", var.landing_dir)[0] != "unity-catalog" &&
+      !startswith("${var.landing_dir}/", "${var.lake_root_dir}/") &&
+      !startswith("${var.lake_root_dir}/", "${var.landing_dir}/")
+    )
+    error_message = "landing_dir must be a relative folder path (no leading or trailing slash) that neither contains nor lies inside lake_root_dir, outside unity-catalog/."
+  }
+}
+
+variable "rbac_propagation_seconds" {
+  description = "Seconds to wait after the Azure role assignments (deployer and access connector on the lake container, deployer and AzureDatabricks on the Key Vault) before anything uses them: the lake folders, the secrets and the external locations' validation. Bounded; if Azure was slower, run terraform apply again."
+  type        = number
+  default     = 120
+
+  validation {
+    condition     = var.rbac_propagation_seconds >= 0 && var.rbac_propagation_seconds <= 900 && floor(var.rbac_propagation_seconds) == var.rbac_propagation_seconds
+    error_message = "rbac_propagation_seconds must be a whole number between 0 and 900."
   }
 }
 
@@ -183,7 +232,7 @@ variable "jar_path" {
 }
 
 variable "secret_scope_name" {
-  description = "Databricks secret scope holding tmdb-api-token and ratings-hmac-key."
+  description = "Databricks secret scope (Key Vault-backed) exposing the vault's tmdb-api-token and ratings-hmac-key."
   type        = string
   default     = "movie-status"
 
@@ -219,31 +268,62 @@ variable "uc_schema_name" {
   }
 }
 
+variable "owners_group" {
+  description = "Existing account-level group that owns every Unity Catalog object created here (storage credential, external locations, catalog, schema, volumes) and has CAN_MANAGE on the dashboard, its folder and the SQL warehouse. The deploying identity must be a member, or later applies cannot manage the objects."
+  type        = string
+
+  validation {
+    condition     = length(trimspace(var.owners_group)) > 0
+    error_message = "owners_group must name an existing account-level group (e.g. movie-status-admins)."
+  }
+}
+
 variable "analysts_group" {
-  description = "Existing workspace/account group granted read access: USE CATALOG, USE SCHEMA and SELECT on the tables, CAN USE on the SQL warehouse, CAN RUN on the dashboard. Empty = no such grants."
+  description = "Existing workspace/account group granted read access: USE CATALOG, USE SCHEMA and SELECT on the tables, READ VOLUME on the reports volume, CAN USE on the SQL warehouse, CAN READ on the dashboard folder and CAN RUN on the dashboard. Empty = no such grants."
   type        = string
   default     = ""
 }
 
+variable "uc_force_destroy" {
+  description = "Let terraform destroy drop the catalog and schema with the tables the jobs registered in them (force_destroy). false (default, and prod): destroy stops at a catalog that still holds tables."
+  type        = bool
+  default     = false
+}
+
 variable "dashboard_parent_path" {
-  description = "Workspace folder of the AI/BI dashboard."
+  description = "Workspace folder of the AI/BI dashboard, created with explicit permissions (owners CAN_MANAGE, analysts CAN_READ). Not under /Shared, where every user has CAN_MANAGE."
   type        = string
-  default     = "/Shared/movie-status"
+  default     = "/movie-status"
 
   validation {
-    condition     = can(regex("^/[^ ]+[^/]$", var.dashboard_parent_path))
-    error_message = "dashboard_parent_path must be an absolute workspace path without a trailing slash."
+    condition     = can(regex("^/[^ ]+[^/]$", var.dashboard_parent_path)) && !can(regex("^(/Workspace)?/Shared(/|$)", var.dashboard_parent_path))
+    error_message = "dashboard_parent_path must be an absolute workspace path without a trailing slash, outside /Shared (every user can manage everything there)."
   }
 }
 
 # ---------------------------------------------------------------------------------------------------
-# Secrets (never put real values in vars/*.tfvars; pass them as TF_VAR_* environment variables)
+# Secrets (never put real values in vars/*.tfvars; pass them as TF_VAR_* environment variables).
+# Ephemeral (Terraform >= 1.10): never written to the plan or the state; they only reach the Key
+# Vault secrets' write-only value_wo arguments (Terraform >= 1.11), which Terraform sends when the
+# secret is created or its *_version changes.
 # ---------------------------------------------------------------------------------------------------
 
+variable "key_vault_soft_delete_retention_days" {
+  description = "Days a deleted secret, or the deleted vault, stays recoverable (7-90). Purge protection is always on: nothing can be purged before. Set once: Azure does not allow changing it."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.key_vault_soft_delete_retention_days >= 7 && var.key_vault_soft_delete_retention_days <= 90 && floor(var.key_vault_soft_delete_retention_days) == var.key_vault_soft_delete_retention_days
+    error_message = "key_vault_soft_delete_retention_days must be a whole number between 7 and 90."
+  }
+}
+
 variable "tmdb_api_token" {
-  description = "TMDB API read access token (v4 bearer). Pass it as the TF_VAR_tmdb_api_token environment variable."
+  description = "TMDB API read access token (v4 bearer). Pass it as the TF_VAR_tmdb_api_token environment variable on every plan and apply; it is written to Key Vault only when the secret is created or tmdb_api_token_version changes."
   type        = string
   sensitive   = true
+  ephemeral   = true
 
   validation {
     condition     = length(trimspace(var.tmdb_api_token)) >= 20
@@ -251,15 +331,38 @@ variable "tmdb_api_token" {
   }
 }
 
+variable "tmdb_api_token_version" {
+  description = "Version of the TMDB token in Key Vault: increase it (with a new TF_VAR_tmdb_api_token) to write a new token."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.tmdb_api_token_version >= 1 && floor(var.tmdb_api_token_version) == var.tmdb_api_token_version
+    error_message = "tmdb_api_token_version must be a whole number >= 1."
+  }
+}
+
 variable "ratings_hmac_key" {
-  description = "Key used to pseudonymise rating user ids (HMAC). null = generate a random 64-character key and keep it in state. Pass as TF_VAR_ratings_hmac_key."
+  description = "Key that pseudonymises rating user ids (HMAC), written to Key Vault when the secret is created or ratings_hmac_key_version changes. null (default) = a random 64-character key, generated ephemerally (never in state). Set it (TF_VAR_ratings_hmac_key) only to carry over the key of an existing deployment."
   type        = string
   sensitive   = true
+  ephemeral   = true
   default     = null
 
   validation {
     condition     = var.ratings_hmac_key == null || length(coalesce(var.ratings_hmac_key, "x")) >= 32
     error_message = "ratings_hmac_key must be at least 32 characters (or null to generate one)."
+  }
+}
+
+variable "ratings_hmac_key_version" {
+  description = "Version of the ratings key in Key Vault. Increasing it writes a NEW key, which changes every pseudonymised user id: re-pseudonymise ratings_fact under it (README, \"Keys and rotation\") - never increase it by accident."
+  type        = number
+  default     = 1
+
+  validation {
+    condition     = var.ratings_hmac_key_version >= 1 && floor(var.ratings_hmac_key_version) == var.ratings_hmac_key_version
+    error_message = "ratings_hmac_key_version must be a whole number >= 1."
   }
 }
 
@@ -372,13 +475,13 @@ variable "tmdb_export_base_url" {
 }
 
 variable "ratings_input_path" {
-  description = "Rating files for the weekly ratings task (RatingsJob --input): an abfss:// URI, or a path relative to the lake filesystem (e.g. landing/ratings). Empty = no ratings task."
+  description = "Rating files for the weekly ratings task (RatingsJob --input): a path relative to the lake filesystem below landing_dir (e.g. landing/ratings), or an abfss:// URI (the job principal then needs READ FILES there from an external location not created here). Empty = no ratings task."
   type        = string
   default     = ""
 
   validation {
-    condition     = var.ratings_input_path == "" || can(regex("^abfss://", var.ratings_input_path)) || !can(regex("^[A-Za-z][A-Za-z0-9+.-]*:", var.ratings_input_path))
-    error_message = "ratings_input_path must be empty, an abfss:// URI, or a path relative to the lake filesystem."
+    condition     = var.ratings_input_path == "" || can(regex("^abfss://", var.ratings_input_path)) || (!can(regex("^[A-Za-z][A-Za-z0-9+.-]*:", var.ratings_input_path)) && can(regex("^/?${var.landing_dir}/", var.ratings_input_path)))
+    error_message = "ratings_input_path must be empty, an abfss:// URI, or a path relative to the lake filesystem below landing_dir (the jobs' read-only location)."
   }
 }
 
@@ -394,13 +497,13 @@ variable "ratings_format" {
 }
 
 variable "ratings_links_path" {
-  description = "MovieLens links.csv mapping MovieLens ids to TMDB ids (RatingsJob --links): abfss:// URI or path relative to the lake filesystem. Empty = not passed."
+  description = "MovieLens links.csv mapping MovieLens ids to TMDB ids (RatingsJob --links): abfss:// URI or path relative to the lake filesystem below landing_dir. Empty = not passed."
   type        = string
   default     = ""
 
   validation {
-    condition     = var.ratings_links_path == "" || can(regex("^abfss://", var.ratings_links_path)) || !can(regex("^[A-Za-z][A-Za-z0-9+.-]*:", var.ratings_links_path))
-    error_message = "ratings_links_path must be empty, an abfss:// URI, or a path relative to the lake filesystem."
+    condition     = var.ratings_links_path == "" || can(regex("^abfss://", var.ratings_links_path)) || (!can(regex("^[A-Za-z][A-Za-z0-9+.-]*:", var.ratings_links_path)) && can(regex("^/?${var.landing_dir}/", var.ratings_links_path)))
+    error_message = "ratings_links_path must be empty, an abfss:// URI, or a path relative to the lake filesystem below landing_dir."
   }
 }
 

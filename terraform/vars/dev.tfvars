@@ -1,7 +1,7 @@
-# Development environment. No secrets here: export them before running Terraform, e.g.
+# Development environment. No secrets here: export the TMDB token before running Terraform, e.g.
 #   export TF_VAR_tmdb_api_token='<TMDB v4 read access token>'
-#   export TF_VAR_ratings_hmac_key='<32+ characters>'   # optional; generated when unset
-# and ARM_SUBSCRIPTION_ID (or set subscription_id below).
+# and ARM_SUBSCRIPTION_ID (or set subscription_id below). The ratings key is generated into the
+# Key Vault (never in state).
 
 location    = "westeurope"
 name_prefix = "moviestatus"
@@ -15,6 +15,14 @@ use_spot_instances = true
 
 storage_replication_type = "LRS"
 
+# Account-level group owning the Unity Catalog objects and managing the dashboard; the deploying
+# identity must be a member.
+owners_group   = "movie-status-admins"
+analysts_group = ""
+
+# dev: terraform destroy may drop the catalog and schema with the registered tables.
+uc_force_destroy = true
+
 timezone             = "Europe/Berlin"
 pause_schedules      = false
 ingest_schedule      = "0 0 3 * * ?"   # every day 03:00
@@ -23,8 +31,8 @@ maintenance_schedule = "0 0 4 ? * SUN" # Sundays 04:00
 
 tmdb_top_n = 100
 
-# Empty = no ratings task. To add it, drop rating files into the lake filesystem and point here
-# (a path relative to the filesystem, or an abfss:// URI), e.g.
+# Empty = no ratings task. To add it, drop rating files below landing_dir (output landing_uri) and
+# point here (a path relative to the filesystem, below landing_dir), e.g.
 #   ratings_input_path = "landing/ratings/ml-latest-small/ratings.csv"
 #   ratings_links_path = "landing/ratings/ml-latest-small/links.csv"
 ratings_input_path = ""

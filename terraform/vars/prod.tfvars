@@ -1,6 +1,7 @@
 # Production environment. No secrets here: the TMDB token comes from the TF_VAR_tmdb_api_token
-# environment variable (set it from your CI secret store), the ratings HMAC key from
-# TF_VAR_ratings_hmac_key (keep it stable: changing it changes every pseudonymised user id).
+# environment variable (set it from your CI secret store); the ratings HMAC key is generated into
+# the Key Vault once and kept (never increase ratings_hmac_key_version by accident: a new key changes
+# every pseudonymised user id).
 
 location    = "westeurope"
 name_prefix = "moviestatus"
@@ -14,6 +15,14 @@ use_spot_instances = false
 
 storage_replication_type = "ZRS"
 
+# Account-level group owning the Unity Catalog objects and managing the dashboard; the deploying
+# identity must be a member.
+owners_group   = "movie-status-admins"
+analysts_group = ""
+
+# prod: terraform destroy never drops the catalog with its tables.
+uc_force_destroy = false
+
 timezone             = "UTC"
 pause_schedules      = false
 ingest_schedule      = "0 30 2 * * ?"  # every day 02:30
@@ -22,7 +31,7 @@ maintenance_schedule = "0 0 3 ? * SUN" # Sundays 03:00
 
 tmdb_top_n = 1000
 
-ratings_input_path = "" # set to an abfss:// URI (or a path in the lake filesystem) to add the ratings task
+ratings_input_path = "" # set to a path below landing_dir (or an abfss:// URI) to add the ratings task
 ratings_format     = "events"
 
 vacuum_retention_hours        = 336

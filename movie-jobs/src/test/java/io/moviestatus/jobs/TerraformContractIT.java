@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moviestatus.jobs.ShadedJarIT.Build;
 import io.moviestatus.jobs.TerraformHcl.Block;
 import io.moviestatus.jobs.TerraformHcl.JarTask;
+import io.moviestatus.jobs.TerraformHcl.Span;
 import io.moviestatus.jobs.TerraformHcl.TfFile;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -19,6 +20,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +38,11 @@ import picocli.CommandLine;
 /**
  * The contract between {@code terraform/*.tf} and the build: the jobs' main classes exist in the
  * shaded JAR with a {@code main}, the uploaded JAR is the built artifact, every {@code var.X} is
- * declared, and every flag a task passes is an option of its runner.
+ * declared, and every flag a task passes is an option of its runner. It also pins the deployment's
+ * security and first-apply properties (issue 33): no secret value in state or outputs, which task
+ * sees which secret, isolated Unity Catalog objects, role scopes, no {@code /Shared} path, the RBAC
+ * wait, the {@code ip_rules} validation and the report task. Provider arguments cannot be validated
+ * here (no provider downloads); the HCL cites the provider doc page next to them.
  *
  * <p>The files are read by {@link TerraformHcl}; only the blocks the contract reads (variables,
  * jobs, anything holding a {@code spark_jar_task}) must parse with hcl4j. Flags are read from the
@@ -384,25 +390,31 @@ class TerraformContractIT {
   void noOutputExposesASecret() {
     Pattern secretSource =
         Pattern.compile(
-            "azuread_application_password|azuread_service_principal_password|var\\.tmdb_api_token|databricks_secret\\.|random_password\\.|client_secret");
+            "azuread_application_password|azuread_service_principal_password|var\\.tmdb_api_token\\b|var\\.ratings_hmac_key\\b|databricks_secret\\.|azurerm_key_vault_secret\\.|random_password\\.|ephemeral\\.|local\\.secret_ref|client_secret");
     List<String> violations = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
     for (TfFile file : files) {
       for (Block block : topLevelBlocks(file.text())) {
         if (!block.header().startsWith("output ")) {
           continue;
         }
+        outputs.add(block.header());
         String code = mask(block.text(), false);
-        if (secretSource.matcher(code).find()) {
+        // in expressions (descriptions may name the secrets)
+        if (secretSource.matcher(mask(block.text(), true)).find()) {
           violations.add(file.name() + ":" + file.lineOf(block.offset()) + " " + block.header());
         }
-        if (code.contains("local.ratings_hmac_key")
-            && !code.matches("(?s).*\\bsensitive\\s*=\\s*true\\b.*")) {
-          violations.add(block.header() + " exposes the ratings key without sensitive = true");
+        if (code.matches("(?s).*\\b(sensitive|ephemeral)\\s*=\\s*true\\b.*")) {
+          violations.add(block.header() + " is sensitive or ephemeral: no output carries a secret");
         }
       }
     }
+    assertThat(outputs)
+        .as("output blocks")
+        .isNotEmpty()
+        .doesNotContain("output \"ratings_hmac_key\"");
     assertThat(violations)
-        .as("outputs exposing credentials:%n  %s", String.join("\n  ", violations))
+        .as("outputs exposing secrets:%n  %s", String.join("\n  ", violations))
         .isEmpty();
   }
 
@@ -421,6 +433,662 @@ class TerraformContractIT {
     assertThat(allCode())
         .as("secret scope managed by all users")
         .doesNotContain("initial_manage_principal");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Issue 33: no secret in state, least privilege, isolated Unity Catalog objects, the report
+  // ---------------------------------------------------------------------------------------------
+
+  @Test
+  void noResourceStoresASecretValueTheyAreWrittenWriteOnlyFromEphemeralSources() {
+    String code = allCode();
+    List<String> headers =
+        spans().stream().filter(s -> s.parent() == null).map(Span::header).toList();
+    assertThat(headers)
+        .as("resources that keep a secret value in state")
+        .noneMatch(h -> h.startsWith("resource \"databricks_secret\""))
+        .noneMatch(h -> h.startsWith("resource \"random_password\""))
+        .contains("ephemeral \"random_password\" \"ratings_hmac_key\"");
+    assertThat(code).as("databricks_secret string_value").doesNotContain("string_value");
+
+    Map<String, Map<String, String>> secrets = new TreeMap<>();
+    for (Span span : spans()) {
+      Matcher m =
+          Pattern.compile("^resource\\s+\"azurerm_key_vault_secret\"\\s+\"([^\"]+)\"$")
+              .matcher(span.header());
+      if (m.matches()) {
+        Map<String, String> a = span.attributes();
+        Map<String, String> value = new TreeMap<>();
+        for (String name : List.of("value", "value_wo", "value_wo_version", "key_vault_id")) {
+          value.put(name, a.getOrDefault(name, "<none>"));
+        }
+        secrets.put(m.group(1), value);
+      }
+    }
+    assertThat(secrets)
+        .as(
+            "azurerm_key_vault_secret: write-only value (never in plan or state), version for rotation")
+        .isEqualTo(
+            Map.of(
+                "tmdb_api_token",
+                Map.of(
+                    "value", "<none>",
+                    "value_wo", "var.tmdb_api_token",
+                    "value_wo_version", "var.tmdb_api_token_version",
+                    "key_vault_id", "azurerm_key_vault.secrets.id"),
+                "ratings_hmac_key",
+                Map.of(
+                    "value", "<none>",
+                    "value_wo",
+                        "var.ratings_hmac_key != null ? var.ratings_hmac_key : ephemeral.random_password.ratings_hmac_key.result",
+                    "value_wo_version", "var.ratings_hmac_key_version",
+                    "key_vault_id", "azurerm_key_vault.secrets.id")));
+
+    // The secret sources reach nothing but those write-only arguments (and their own validation).
+    Pattern source =
+        Pattern.compile(
+            "var\\.tmdb_api_token\\b(?!_)|var\\.ratings_hmac_key\\b(?!_)|ephemeral\\.random_password\\.");
+    List<String> uses = new ArrayList<>();
+    for (TfFile file : files) {
+      if (file.name().equals("variables.tf")) {
+        continue;
+      }
+      String fileCode = mask(file.text(), false);
+      Matcher m = source.matcher(fileCode);
+      while (m.find()) {
+        Span in = innermost(file.name(), m.start());
+        String line =
+            fileCode.substring(fileCode.lastIndexOf('\n', m.start()) + 1, m.start()).strip();
+        uses.add(in.header() + " " + line.replaceAll("\\s*=.*", "") + " <- " + m.group());
+      }
+    }
+    assertThat(uses)
+        .as("where the secret sources are used outside variables.tf")
+        .containsExactlyInAnyOrder(
+            "resource \"azurerm_key_vault_secret\" \"tmdb_api_token\" value_wo <- var.tmdb_api_token",
+            "resource \"azurerm_key_vault_secret\" \"ratings_hmac_key\" value_wo <- var.ratings_hmac_key",
+            "resource \"azurerm_key_vault_secret\" \"ratings_hmac_key\" value_wo <- var.ratings_hmac_key",
+            "resource \"azurerm_key_vault_secret\" \"ratings_hmac_key\" value_wo <- ephemeral.random_password.");
+
+    for (String name : List.of("tmdb_api_token", "ratings_hmac_key")) {
+      Map<String, Object> variable = asMap(variables().get(name));
+      assertThat(variable.get("ephemeral"))
+          .as("variable %s is ephemeral (never in plan or state)", name)
+          .isEqualTo(Boolean.TRUE);
+      assertThat(variable.get("sensitive")).as("variable %s is sensitive", name).isEqualTo(true);
+    }
+
+    Map<String, String> terraform = attributes("terraform");
+    assertThat(terraform.get("required_version"))
+        .as("write-only arguments need Terraform 1.11 (ephemeral resources and variables 1.10)")
+        .isEqualTo("\">= 1.11\"");
+    Map<String, String> random =
+        topSpan("terraform").children(spans()).stream()
+            .filter(s -> s.header().equals("required_providers"))
+            .flatMap(s -> s.children(spans()).stream())
+            .filter(s -> s.header().equals("random ="))
+            .findFirst()
+            .orElseThrow()
+            .attributes();
+    assertThat(random.get("version"))
+        .as("the random_password ephemeral resource came with random 3.7.0")
+        .isEqualTo("\"~> 3.7\"");
+
+    Map<String, String> vault = attributes("resource \"azurerm_key_vault\" \"secrets\"");
+    assertThat(vault)
+        .as("the Key Vault: RBAC authorization, soft delete, purge protection")
+        .containsEntry("rbac_authorization_enabled", "true")
+        .containsEntry("purge_protection_enabled", "true")
+        .containsEntry("soft_delete_retention_days", "var.key_vault_soft_delete_retention_days");
+    Span scope = topSpan("resource \"databricks_secret_scope\" \"this\"");
+    assertThat(
+            scope.children(spans()).stream()
+                .filter(s -> s.header().equals("keyvault_metadata"))
+                .map(Span::attributes)
+                .toList())
+        .as("the secret scope is backed by the vault")
+        .containsExactly(
+            Map.of(
+                "resource_id", "azurerm_key_vault.secrets.id",
+                "dns_name", "azurerm_key_vault.secrets.vault_uri"));
+    assertThat(attributes("resource \"databricks_secret_acl\" \"runner_read\""))
+        .as("only the job principal reads the scope")
+        .containsEntry("principal", "databricks_service_principal.runner.application_id")
+        .containsEntry("permission", "\"READ\"");
+  }
+
+  @Test
+  void eachSecretReachesOnlyTheClusterOfTheTaskThatNeedsIt() {
+    List<JobTask> tasks = jobTasks();
+    List<String> reached = new ArrayList<>();
+    List<String> references = new ArrayList<>();
+    Pattern secretRef = Pattern.compile("\\blocal\\.secret_ref\\.([a-z_]+)");
+    for (TfFile file : files) {
+      String code = mask(file.text(), false);
+      Matcher m = secretRef.matcher(code);
+      while (m.find()) {
+        Span in = innermost(file.name(), m.start());
+        JobTask task = taskOf(in, tasks);
+        List<String> path = new ArrayList<>();
+        for (Span s : in.selfAndAncestors()) {
+          if (task != null && s == task.span()) {
+            break;
+          }
+          path.add(0, s.header().replaceAll("\\s*=$", ""));
+        }
+        String line = code.substring(code.lastIndexOf('\n', m.start()) + 1, m.start()).strip();
+        reached.add(
+            m.group(1)
+                + " -> "
+                + (task == null ? file.name() + ":" + in.header() : task.toString())
+                + ": "
+                + String.join(".", path)
+                + "."
+                + line.replaceAll("\\s*=$", ""));
+      }
+      Matcher literal = Pattern.compile("\\{\\{secrets/").matcher(code);
+      while (literal.find()) {
+        Span in = innermost(file.name(), literal.start());
+        references.add(
+            file.name()
+                + ":"
+                + in.selfAndAncestors().get(in.selfAndAncestors().size() - 1).header());
+      }
+    }
+    assertThat(reached)
+        .as("which task's cluster receives which secret (as an environment variable)")
+        .containsExactlyInAnyOrder(
+            "tmdb_api_token -> databricks_job.ingest task ingest: new_cluster.spark_env_vars.TMDB_API_TOKEN",
+            "ratings_hmac_key -> databricks_job.pipeline task ratings: new_cluster.spark_env_vars.RATINGS_HMAC_KEY");
+    assertThat(references)
+        .as("{{secrets/...}} references: only in local.secret_ref")
+        .containsExactly("secrets.tf:locals");
+
+    List<String> envVars = new ArrayList<>();
+    for (Span span : spans()) {
+      if (span.header().equals("spark_env_vars =")) {
+        JobTask task = taskOf(span, tasks);
+        envVars.add(
+            (task == null ? span.parent().toString() : task.toString())
+                + " "
+                + span.parent().header());
+      }
+    }
+    assertThat(envVars)
+        .as("every spark_env_vars: on the own new_cluster of one task, never a shared job_cluster")
+        .containsExactlyInAnyOrder(
+            "databricks_job.ingest task ingest new_cluster",
+            "databricks_job.pipeline task ratings new_cluster");
+    JobTask ratings =
+        tasks.stream().filter(t -> t.key().equals("ratings")).findFirst().orElseThrow();
+    assertThat(ratings.span().attributes())
+        .as("the ratings task runs on its own cluster, not the pipeline's shared one")
+        .doesNotContainKey("job_cluster_key");
+    assertThat(
+            tasks.stream()
+                .filter(t -> t.job().equals("pipeline"))
+                .map(
+                    t ->
+                        t.key()
+                            + "@"
+                            + t.span().attributes().getOrDefault("job_cluster_key", "own cluster"))
+                .toList())
+        .as("the pipeline's tasks and their clusters")
+        .containsExactlyInAnyOrder(
+            "gold@\"pipeline\"",
+            "ratings@own cluster",
+            "recommend@\"pipeline\"",
+            "report@\"pipeline\"",
+            "silver@\"pipeline\"");
+  }
+
+  @Test
+  void unityCatalogObjectsAreIsolatedOwnedByTheOwnersGroupAndBoundToThisWorkspaceOnly() {
+    Map<String, String> isolation = new TreeMap<>();
+    Map<String, String> owners = new TreeMap<>();
+    Pattern uc =
+        Pattern.compile(
+            "^resource\\s+\"(databricks_(?:catalog|storage_credential|external_location|schema|volume))\"\\s+\"([^\"]+)\"$");
+    for (Span span : spans()) {
+      Matcher m = uc.matcher(span.header());
+      if (m.matches()) {
+        String name = m.group(1) + "." + m.group(2);
+        Map<String, String> a = span.attributes();
+        owners.put(name, a.getOrDefault("owner", "<none>"));
+        if (!m.group(1).equals("databricks_schema") && !m.group(1).equals("databricks_volume")) {
+          isolation.put(name, a.getOrDefault("isolation_mode", "<none>"));
+        }
+      }
+    }
+    // databricks 1.128 docs (workspace_binding): ISOLATED for catalogs, ISOLATION_MODE_ISOLATED
+    // for storage credentials and external locations.
+    assertThat(isolation)
+        .as("isolation modes")
+        .isEqualTo(
+            Map.of(
+                "databricks_catalog.lake", "\"ISOLATED\"",
+                "databricks_storage_credential.lake", "\"ISOLATION_MODE_ISOLATED\"",
+                "databricks_external_location.lake", "\"ISOLATION_MODE_ISOLATED\"",
+                "databricks_external_location.landing", "\"ISOLATION_MODE_ISOLATED\"",
+                "databricks_external_location.managed", "\"ISOLATION_MODE_ISOLATED\""));
+    assertThat(owners)
+        .as("owners of the Unity Catalog objects")
+        .hasSize(8)
+        .allSatisfy((name, owner) -> assertThat(owner).as(name).isEqualTo("var.owners_group"));
+    assertThat(asMap(variables().get("owners_group")))
+        .as("owners_group is required (no default)")
+        .doesNotContainKey("default");
+
+    Map<String, String> bindings = new TreeMap<>();
+    Matcher binding =
+        Pattern.compile(
+                "(?m)^\\s*(\\w+)\\s*=\\s*\\{\\s*type\\s*=\\s*\"(\\w+)\",\\s*name\\s*=\\s*([\\w.]+)\\s*}")
+            .matcher(localsText("workspace_bindings"));
+    while (binding.find()) {
+      bindings.put(binding.group(1), binding.group(2) + " " + binding.group(3));
+    }
+    assertThat(bindings)
+        .as("local.workspace_bindings: every isolated object")
+        .isEqualTo(
+            Map.of(
+                "catalog", "catalog databricks_catalog.lake.name",
+                "storage_credential", "storage_credential databricks_storage_credential.lake.name",
+                "lake", "external_location databricks_external_location.lake.name",
+                "landing", "external_location databricks_external_location.landing.name",
+                "managed", "external_location databricks_external_location.managed.name"));
+    assertThat(attributes("resource \"databricks_workspace_binding\" \"this\""))
+        .as(
+            "one binding per isolated object, to this workspace, read-write (the only type for locations)")
+        .containsEntry("for_each", "local.workspace_bindings")
+        .containsEntry("workspace_id", "local.workspace_id")
+        .containsEntry("securable_type", "each.value.type")
+        .containsEntry("securable_name", "each.value.name")
+        .containsEntry("binding_type", "\"BINDING_TYPE_READ_WRITE\"");
+    assertThat(allCode())
+        .containsPattern(
+            "\\bworkspace_id\\s*=\\s*azurerm_databricks_workspace\\.this\\.workspace_id\\b");
+  }
+
+  @Test
+  void theJobPrincipalWritesOnlyUnderTheLakePrefixAndReadsTheLandingPrefix() {
+    Map<String, String> urls = new TreeMap<>();
+    for (String name : List.of("lake", "landing", "managed")) {
+      Map<String, String> a =
+          attributes("resource \"databricks_external_location\" \"" + name + "\"");
+      urls.put(
+          name,
+          a.get("url") + (a.containsKey("read_only") ? " read_only=" + a.get("read_only") : ""));
+    }
+    assertThat(urls)
+        .as("external locations: three disjoint prefixes of the container, landing read-only")
+        .isEqualTo(
+            Map.of(
+                "lake", "\"${local.lake_root_uri}/\"",
+                "landing", "\"${local.landing_uri}/\" read_only=true",
+                "managed", "\"${local.managed_uri}/\""));
+    String code = allCode();
+    assertThat(code)
+        .as("the prefixes")
+        .containsPattern(
+            "\\blake_root_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{var\\.lake_root_dir}\"")
+        .containsPattern(
+            "\\blanding_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{var\\.landing_dir}\"")
+        .containsPattern(
+            "\\bmanaged_uri\\s*=\\s*\"\\$\\{local\\.lake_container_uri}/\\$\\{local\\.managed_dir}\"")
+        .containsPattern("\\bmanaged_dir\\s*=\\s*\"unity-catalog\"");
+    assertThat(attributes("resource \"databricks_catalog\" \"lake\""))
+        .as("the catalog's managed storage is the managed location, not the lake's")
+        .containsEntry("storage_root", "local.managed_uri");
+
+    Map<String, List<String>> grants = new TreeMap<>();
+    for (Span span : spans()) {
+      if (!span.header().startsWith("resource \"databricks_grants\"")) {
+        continue;
+      }
+      String target = span.attributes().getOrDefault("external_location", "");
+      String credential = span.attributes().getOrDefault("storage_credential", "");
+      if (target.isEmpty() && credential.isEmpty()) {
+        continue;
+      }
+      for (Span grant : span.children(spans())) {
+        if (grant.header().equals("grant")) {
+          grants
+              .computeIfAbsent(target + credential, k -> new ArrayList<>())
+              .add(
+                  grant.attributes().get("principal") + " " + grant.attributes().get("privileges"));
+        }
+      }
+    }
+    assertThat(grants)
+        .as(
+            "grants on external locations and credentials (none on the managed location or the credential)")
+        .isEqualTo(
+            Map.of(
+                "databricks_external_location.lake.id",
+                List.of(
+                    "local.runner_id [\"READ_FILES\", \"WRITE_FILES\", \"CREATE_EXTERNAL_TABLE\"]"),
+                "databricks_external_location.landing.id",
+                List.of("local.runner_id [\"READ_FILES\"]")));
+    String landingValidation = blockText("variable \"ratings_input_path\"").replaceAll("\\s+", " ");
+    assertThat(landingValidation)
+        .as("relative rating inputs lie below the landing location")
+        .contains("can(regex(\"^/?${var.landing_dir}/\", var.ratings_input_path))");
+  }
+
+  @Test
+  void roleAssignmentsAreTheSmallestRolesAtTheSmallestScopes() {
+    Map<String, String> roles = new TreeMap<>();
+    for (Span span : spans()) {
+      Matcher m =
+          Pattern.compile("^resource\\s+\"azurerm_role_assignment\"\\s+\"([^\"]+)\"$")
+              .matcher(span.header());
+      if (m.matches()) {
+        Map<String, String> a = span.attributes();
+        roles.put(
+            m.group(1),
+            a.get("role_definition_name")
+                + " on "
+                + a.get("scope")
+                + " for "
+                + a.get("principal_id"));
+      }
+    }
+    assertThat(roles)
+        .as(
+            "every Azure role assignment: role, scope (a container or the vault, never the account), principal")
+        .isEqualTo(
+            Map.of(
+                "deployer_lake_contributor",
+                "\"Storage Blob Data Contributor\" on azurerm_storage_container.lake.id for data.azurerm_client_config.current.object_id",
+                "connector_lake_contributor",
+                "\"Storage Blob Data Contributor\" on azurerm_storage_container.lake.id for azurerm_databricks_access_connector.lake.identity[0].principal_id",
+                "deployer_secrets_officer",
+                "\"Key Vault Secrets Officer\" on azurerm_key_vault.secrets.id for data.azurerm_client_config.current.object_id",
+                "azure_databricks_secrets_user",
+                "\"Key Vault Secrets User\" on azurerm_key_vault.secrets.id for data.azuread_service_principal.azure_databricks.object_id"));
+    // azurerm 5.x: a container created with storage_account_id goes through Resource Manager and
+    // its
+    // id is the container's ARM id, a valid role scope.
+    assertThat(attributes("resource \"azurerm_storage_container\" \"lake\""))
+        .containsEntry("storage_account_id", "azurerm_storage_account.lake.id");
+
+    // No Entra ID application: a Databricks-managed service principal, no credential, no role.
+    List<String> headers =
+        spans().stream().filter(s -> s.parent() == null).map(Span::header).toList();
+    assertThat(headers)
+        .as("Entra ID objects created")
+        .noneMatch(h -> h.matches("^resource\\s+\"azuread_.*"));
+    assertThat(attributes("resource \"databricks_service_principal\" \"runner\""))
+        .as("a Databricks-managed service principal (no application_id)")
+        .doesNotContainKey("application_id")
+        .containsKey("display_name");
+  }
+
+  @Test
+  void noWorkspacePathIsUnderSharedAndTheDashboardHasExplicitPermissions() {
+    Matcher shared = Pattern.compile("\"(/Workspace)?/Shared\\b").matcher(allCode());
+    List<String> found = new ArrayList<>();
+    while (shared.find()) {
+      found.add(shared.group());
+    }
+    assertThat(found).as("paths under /Shared (every user has CAN_MANAGE there)").isEmpty();
+    Object path = asMap(variables().get("dashboard_parent_path")).get("default");
+    assertThat(path).as("default dashboard folder").isEqualTo("/movie-status");
+
+    Matcher rejected =
+        Pattern.compile("!can\\(regex\\(\"([^\"]+)\", var\\.dashboard_parent_path\\)\\)")
+            .matcher(blockText("variable \"dashboard_parent_path\""));
+    assertThat(rejected.find()).as("the validation rejects a pattern of paths").isTrue();
+    Pattern rejects = Pattern.compile(unquote("\"" + rejected.group(1) + "\""));
+    Map<String, Boolean> verdicts = new TreeMap<>();
+    for (String p :
+        List.of(
+            "/Shared",
+            "/Shared/movie-status",
+            "/Workspace/Shared/x",
+            "/movie-status",
+            "/SharedDocs",
+            "/Users/a@b.c/x")) {
+      verdicts.put(p, !rejects.matcher(p).find());
+    }
+    assertThat(verdicts)
+        .as("dashboard_parent_path values the validation accepts")
+        .isEqualTo(
+            Map.of(
+                "/Shared", false,
+                "/Shared/movie-status", false,
+                "/Workspace/Shared/x", false,
+                "/movie-status", true,
+                "/SharedDocs", true,
+                "/Users/a@b.c/x", true));
+
+    assertThat(attributes("resource \"databricks_directory\" \"dashboards\""))
+        .containsEntry("path", "var.dashboard_parent_path");
+    assertThat(attributes("resource \"databricks_dashboard\" \"movie_status\""))
+        .containsEntry("parent_path", "databricks_directory.dashboards.path");
+    Map<String, String> levels = new TreeMap<>();
+    for (String name : List.of("dashboards_folder", "dashboard", "dashboard_warehouse")) {
+      Span permissions = topSpan("resource \"databricks_permissions\" \"" + name + "\"");
+      assertThat(permissions.attributes()).as("%s always exists", name).doesNotContainKey("count");
+      List<String> entries = new ArrayList<>();
+      for (Span child : permissions.children(spans())) {
+        Span control =
+            child.header().equals("dynamic \"access_control\"")
+                ? child.children(spans()).get(0)
+                : child;
+        entries.add(
+            control.attributes().get("group_name")
+                + "="
+                + control.attributes().get("permission_level"));
+      }
+      levels.put(name, String.join(", ", entries));
+    }
+    assertThat(levels)
+        .as("explicit permissions: owners manage, analysts read/run/use")
+        .isEqualTo(
+            Map.of(
+                "dashboards_folder",
+                    "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_READ\"",
+                "dashboard", "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_RUN\"",
+                "dashboard_warehouse",
+                    "var.owners_group=\"CAN_MANAGE\", access_control.value=\"CAN_USE\""));
+    assertThat(allCode())
+        .containsPattern("\\bdirectory_path\\s*=\\s*databricks_directory\\.dashboards\\.path\\b")
+        .containsPattern("\\bdashboard_id\\s*=\\s*databricks_dashboard\\.movie_status\\.id\\b");
+  }
+
+  @Test
+  void firstApplyWaitsForRolePropagationAndTheIpRulesValidationMatchesAzurerm() throws IOException {
+    Map<String, String> sleep = attributes("resource \"time_sleep\" \"rbac_propagation\"");
+    assertThat(sleep).containsEntry("create_duration", "\"${var.rbac_propagation_seconds}s\"");
+    Span triggers =
+        topSpan("resource \"time_sleep\" \"rbac_propagation\"").children(spans()).stream()
+            .filter(s -> s.header().equals("triggers ="))
+            .findFirst()
+            .orElseThrow();
+    Set<String> waitedFor = new TreeSet<>();
+    Matcher assignment =
+        Pattern.compile("azurerm_role_assignment\\.(\\w+)\\.id").matcher(triggers.text());
+    while (assignment.find()) {
+      waitedFor.add(assignment.group(1));
+    }
+    Set<String> assignments = new TreeSet<>();
+    for (Span span : spans()) {
+      Matcher m =
+          Pattern.compile("^resource\\s+\"azurerm_role_assignment\"\\s+\"([^\"]+)\"$")
+              .matcher(span.header());
+      if (m.matches()) {
+        assignments.add(m.group(1));
+      }
+    }
+    assertThat(waitedFor).as("the wait covers every role assignment").isEqualTo(assignments);
+    assertThat(
+            ((Number) asMap(variables().get("rbac_propagation_seconds")).get("default")).intValue())
+        .as("bounded wait, seconds")
+        .isEqualTo(120);
+    Map<String, String> waiting = new TreeMap<>();
+    for (String header :
+        List.of(
+            "resource \"databricks_storage_credential\" \"lake\"",
+            "resource \"azurerm_storage_data_lake_gen2_path\" \"lake_root\"",
+            "resource \"azurerm_storage_data_lake_gen2_path\" \"landing\"",
+            "resource \"azurerm_key_vault_secret\" \"tmdb_api_token\"",
+            "resource \"azurerm_key_vault_secret\" \"ratings_hmac_key\"",
+            "resource \"databricks_secret_scope\" \"this\"")) {
+      waiting.put(header, attributes(header).get("depends_on"));
+    }
+    assertThat(waiting)
+        .as(
+            "what uses a role waits for its propagation (the external locations through the credential)")
+        .allSatisfy((h, d) -> assertThat(d).as(h).isEqualTo("[time_sleep.rbac_propagation]"));
+    assertThat(attributes("resource \"databricks_external_location\" \"lake\""))
+        .containsEntry("credential_name", "databricks_storage_credential.lake.name");
+
+    // ip_rules: azurerm 5.x's own test cases for storage account IP rules
+    // (internal/services/storage/validate/storage_account_ip_rule_test.go), plus /31 and a plain
+    // address.
+    Matcher regexes =
+        Pattern.compile(
+                "can\\(regex\\(\"((?:[^\"\\\\]|\\\\.)+)\", ip\\)\\) && !can\\(regex\\(\"((?:[^\"\\\\]|\\\\.)+)\", ip\\)\\)")
+            .matcher(blockText("variable \"lake_allowed_ip_ranges\"").replaceAll("\\s+", " "));
+    assertThat(regexes.find())
+        .as("lake_allowed_ip_ranges validation: allowed && !private")
+        .isTrue();
+    Pattern allowed = Pattern.compile(unquote("\"" + regexes.group(1) + "\""));
+    Pattern privateRange = Pattern.compile(unquote("\"" + regexes.group(2) + "\""));
+    Map<String, Boolean> accepted = new TreeMap<>();
+    for (String ip :
+        List.of(
+            "",
+            "0.0.0.0",
+            "23.45.0.1/30",
+            "23.45.0.1/32",
+            "23.45.0.0/31",
+            "10.0.0.0/29",
+            "172.16.0.0/29",
+            "192.168.0.0/29",
+            "1.2.3.4",
+            "172.32.0.0/16")) {
+      // RE2 (Terraform's regex) and java.util.regex agree on these patterns; find() as regex()
+      // does.
+      accepted.put(ip, allowed.matcher(ip).find() && !privateRange.matcher(ip).find());
+    }
+    assertThat(accepted)
+        .as("lake_allowed_ip_ranges entries the validation accepts")
+        .isEqualTo(
+            Map.of(
+                "", false,
+                "0.0.0.0", true,
+                "23.45.0.1/30", true,
+                "23.45.0.1/32", false,
+                "23.45.0.0/31", false,
+                "10.0.0.0/29", false,
+                "172.16.0.0/29", false,
+                "192.168.0.0/29", false,
+                "1.2.3.4", true,
+                "172.32.0.0/16", true));
+
+    // force_destroy per environment, false by default and in prod.
+    assertThat(attributes("resource \"databricks_catalog\" \"lake\""))
+        .containsEntry("force_destroy", "var.uc_force_destroy");
+    assertThat(attributes("resource \"databricks_schema\" \"movies\""))
+        .containsEntry("force_destroy", "var.uc_force_destroy");
+    assertThat(asMap(variables().get("uc_force_destroy")).get("default")).isEqualTo(false);
+    Map<String, String> perEnvironment = new TreeMap<>();
+    for (String env : List.of("dev", "prod")) {
+      Matcher m =
+          Pattern.compile("(?m)^\\s*uc_force_destroy\\s*=\\s*(\\w+)")
+              .matcher(mask(terraformFile("vars/" + env + ".tfvars"), false));
+      perEnvironment.put(env, m.find() ? m.group(1) : "<unset>");
+    }
+    assertThat(perEnvironment).isEqualTo(Map.of("dev", "true", "prod", "false"));
+
+    // Resource providers: job clusters need Compute and Network too.
+    Matcher registered =
+        Pattern.compile("\\bresource_providers_to_register\\s*=\\s*\\[([^\\]]*)]")
+            .matcher(allCode());
+    assertThat(registered.find()).isTrue();
+    assertThat(registered.group(1).replaceAll("[\"\\s]", "").split(","))
+        .as("resource providers registered")
+        .containsExactlyInAnyOrder(
+            "Microsoft.Compute",
+            "Microsoft.Databricks",
+            "Microsoft.KeyVault",
+            "Microsoft.Network",
+            "Microsoft.Storage");
+  }
+
+  @Test
+  void aReportTaskAfterGoldWritesTheHtmlReportIntoTheReportsVolume() throws IOException {
+    List<JobTask> reports =
+        jobTasks().stream()
+            .filter(t -> t.span().text().contains("\"io.moviestatus.jobs.ReportJob\""))
+            .toList();
+    assertThat(reports).as("tasks running ReportJob").hasSize(1);
+    JobTask report = reports.get(0);
+    assertThat(report.toString()).isEqualTo("databricks_job.pipeline task report");
+    assertThat(
+            report.span().children(spans()).stream()
+                .filter(s -> s.header().equals("depends_on"))
+                .map(s -> s.attributes().get("task_key"))
+                .toList())
+        .as("the report task runs after gold")
+        .containsExactly("\"gold\"");
+
+    JarTask task =
+        jarTasks().stream()
+            .filter(t -> t.mainClass().equals("io.moviestatus.jobs.ReportJob"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, Object> bindings = new LinkedHashMap<>();
+    bindings.put("local.lake_root_uri", "abfss://lake@acct.dfs.core.windows.net/movie-status");
+    bindings.put("databricks_catalog.lake.name", "moviestatus_dev");
+    bindings.put("databricks_schema.movies.name", "movies");
+    bindings.put("local.reports_dir", "/Volumes/moviestatus_dev/movies/reports");
+    assertThat(TerraformExpression.evaluateList(task.parameters(), bindings))
+        .as("ReportJob's command line")
+        .containsExactly(
+            "--lake", "abfss://lake@acct.dfs.core.windows.net/movie-status",
+            "--catalog", "moviestatus_dev",
+            "--schema", "movies",
+            "--out",
+                "dbfs:/Volumes/moviestatus_dev/movies/reports/{{job.start_time.iso_date}}.html");
+    assertThat(LakeOption.absolute("dbfs:/Volumes/c/s/reports/2026-08-24.html"))
+        .as("ReportJob keeps a URI --out as given")
+        .isEqualTo("dbfs:/Volumes/c/s/reports/2026-08-24.html");
+    assertThat(allCode())
+        .as("local.reports_dir is the reports volume")
+        .containsPattern(
+            "\\breports_dir\\s*=\\s*\"/Volumes/\\$\\{databricks_catalog\\.lake\\.name}/\\$\\{databricks_schema\\.movies\\.name}/\\$\\{databricks_volume\\.reports\\.name}\"");
+    assertThat(attributes("resource \"databricks_volume\" \"reports\""))
+        .containsEntry("name", "\"reports\"")
+        .containsEntry("volume_type", "\"MANAGED\"");
+    List<String> grants = new ArrayList<>();
+    for (Span grant : topSpan("resource \"databricks_grants\" \"reports\"").children(spans())) {
+      Span g = grant.header().equals("dynamic \"grant\"") ? grant.children(spans()).get(0) : grant;
+      grants.add(g.attributes().get("principal") + " " + g.attributes().get("privileges"));
+    }
+    assertThat(grants)
+        .as("the job principal writes the reports, analysts read them")
+        .containsExactly(
+            "local.runner_id [\"READ_VOLUME\", \"WRITE_VOLUME\"]", "grant.value [\"READ_VOLUME\"]");
+    assertThat(terraformFile("README.md"))
+        .as("the README says where analysts find the report")
+        .contains("Volumes → `reports`")
+        .contains("/Volumes/<catalog>/<schema>/reports/<run date>.html");
+  }
+
+  /** The text of one attribute of the top-level {@code locals} blocks, up to its closing brace. */
+  private static String localsText(String name) {
+    for (Span span : spans()) {
+      if (span.parent() != null
+          && span.parent().parent() == null
+          && span.parent().header().equals("locals")
+          && span.header().equals(name + " =")) {
+        return span.text();
+      }
+    }
+    throw new AssertionError("no local " + name + " = { ... } in terraform/*.tf");
   }
 
   @Test
@@ -473,6 +1141,101 @@ class TerraformContractIT {
             "dashboard queries that do not match the contracts:%n  %s",
             String.join("\n  ", violations))
         .isEmpty();
+  }
+
+  private static List<Span> spans;
+
+  /**
+   * Every block of every file, outer before inner; read once, so that blocks compare by identity
+   * ({@link Span#parent()}).
+   */
+  private static synchronized List<Span> spans() {
+    if (spans == null) {
+      spans = files.stream().flatMap(f -> TerraformHcl.spans(f).stream()).toList();
+    }
+    return spans;
+  }
+
+  /** The one top-level block with this header, as a {@link Span}. */
+  private static Span topSpan(String header) {
+    List<Span> found =
+        spans().stream().filter(s -> s.parent() == null && s.header().equals(header)).toList();
+    assertThat(found).as("top-level blocks %s in terraform/*.tf", header).hasSize(1);
+    return found.get(0);
+  }
+
+  /** The attributes of the one top-level block with this header. */
+  private static Map<String, String> attributes(String header) {
+    return topSpan(header).attributes();
+  }
+
+  /** A task of a databricks_job: the job's resource name, its task_key and its block. */
+  private record JobTask(String job, String key, Span span) {
+    @Override
+    public String toString() {
+      return "databricks_job." + job + " task " + key;
+    }
+  }
+
+  private static final Pattern JOB_HEADER =
+      Pattern.compile("^resource\\s+\"databricks_job\"\\s+\"([^\"]+)\"$");
+
+  /** Every task block ({@code task}, or a {@code dynamic "task"}'s content) of every job. */
+  private static List<JobTask> jobTasks() {
+    List<JobTask> tasks = new ArrayList<>();
+    for (Span span : spans()) {
+      boolean task =
+          span.header().equals("task")
+              || (span.header().equals("content")
+                  && span.parent() != null
+                  && span.parent().header().equals("dynamic \"task\""));
+      if (!task) {
+        continue;
+      }
+      for (Span outer : span.selfAndAncestors()) {
+        Matcher job = JOB_HEADER.matcher(outer.header());
+        if (job.matches()) {
+          String key = span.attributes().getOrDefault("task_key", "<no task_key>");
+          tasks.add(new JobTask(job.group(1), key.replace("\"", ""), span));
+        }
+      }
+    }
+    return tasks;
+  }
+
+  /** The task a block is written in, or null. */
+  private static JobTask taskOf(Span span, List<JobTask> tasks) {
+    for (Span outer : span.selfAndAncestors()) {
+      for (JobTask task : tasks) {
+        if (task.span() == outer) {
+          return task;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The innermost block of {@code file} containing {@code offset}. */
+  private static Span innermost(String file, int offset) {
+    Span found = null;
+    for (Span span : spans()) {
+      if (span.file().equals(file) && span.open() < offset && offset < span.close()) {
+        found = span; // outer before inner: the last one containing it is the innermost
+      }
+    }
+    assertThat(found).as("a block of %s around offset %d", file, offset).isNotNull();
+    return found;
+  }
+
+  /** A quoted HCL string literal, unescaped ({@code \\\\} and {@code \\"}). */
+  private static String unquote(String literal) {
+    assertThat(literal).as("a quoted HCL string").startsWith("\"").endsWith("\"");
+    return literal.substring(1, literal.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+
+  /** The text of a file below terraform/ (vars, README). */
+  private static String terraformFile(String relative) throws IOException {
+    return Files.readString(Build.root().resolve("terraform").resolve(relative));
   }
 
   /** Every file's code with comments blanked. */

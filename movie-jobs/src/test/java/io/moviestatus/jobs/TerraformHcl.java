@@ -66,6 +66,98 @@ final class TerraformHcl {
   record JarTask(
       String where, String mainClass, Set<String> flags, String parameters, String text) {}
 
+  /**
+   * A block at any depth of a file: its header (its line up to the opening brace), its text and its
+   * text with strings blanked (both with comments blanked), the offsets of its braces in the file,
+   * and the block it is written in (null at the top level). Interpolations and map literals are
+   * blocks too (headers such as {@code spark_env_vars =}).
+   */
+  record Span(
+      String file, String header, String text, String masked, int open, int close, Span parent) {
+
+    /**
+     * The block's own attributes (lines {@code name = value} directly inside its braces, not in a
+     * nested block), each value up to the end of its line.
+     */
+    Map<String, String> attributes() {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      String[] codeLines = text.split("\n", -1);
+      String[] maskedLines = masked.split("\n", -1);
+      int depth = 0;
+      for (int line = 0; line < maskedLines.length; line++) {
+        if (depth == 1) {
+          Matcher m = ATTRIBUTE.matcher(codeLines[line]);
+          if (m.matches()) {
+            attributes.putIfAbsent(m.group(1), m.group(2));
+          }
+        }
+        for (char c : maskedLines[line].toCharArray()) {
+          depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+        }
+      }
+      return attributes;
+    }
+
+    /** This block and the blocks it is written in, innermost first. */
+    List<Span> selfAndAncestors() {
+      List<Span> chain = new ArrayList<>();
+      for (Span s = this; s != null; s = s.parent()) {
+        chain.add(s);
+      }
+      return chain;
+    }
+
+    /** The blocks written directly in this one, among {@code all}. */
+    List<Span> children(List<Span> all) {
+      return all.stream().filter(s -> s.parent() == this).toList();
+    }
+
+    @Override
+    public String toString() {
+      return file + ":" + header;
+    }
+  }
+
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*=\\s*(.*?)\\s*$");
+
+  /** Every block of a file, outer before inner. */
+  static List<Span> spans(TfFile file) {
+    String masked = mask(file.text(), true);
+    String code = mask(file.text(), false);
+    Deque<Integer> opened = new ArrayDeque<>();
+    Map<Integer, Integer> closeOf = new TreeMap<>();
+    for (int i = 0; i < masked.length(); i++) {
+      if (masked.charAt(i) == '{') {
+        opened.push(i);
+      } else if (masked.charAt(i) == '}' && !opened.isEmpty()) {
+        closeOf.put(opened.pop(), i);
+      }
+    }
+    List<Span> spans = new ArrayList<>();
+    Deque<Span> enclosing = new ArrayDeque<>();
+    for (Map.Entry<Integer, Integer> e : closeOf.entrySet()) {
+      int open = e.getKey();
+      int close = e.getValue();
+      while (!enclosing.isEmpty() && enclosing.peek().close() < open) {
+        enclosing.pop();
+      }
+      int lineStart = masked.lastIndexOf('\n', open) + 1;
+      Span span =
+          new Span(
+              file.name(),
+              code.substring(lineStart, open).strip(),
+              code.substring(open, close + 1),
+              masked.substring(open, close + 1),
+              open,
+              close,
+              enclosing.peek());
+      spans.add(span);
+      enclosing.push(span);
+    }
+    return spans;
+  }
+
   /** Every {@code *.tf} file of a folder, sorted by name, parsed. */
   static List<TfFile> readDirectory(Path dir) throws IOException {
     List<Path> paths;
