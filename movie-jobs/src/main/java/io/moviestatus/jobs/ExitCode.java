@@ -15,11 +15,15 @@ public enum ExitCode {
   /** A bug, the lake not writable, …: any failure not listed below. */
   FAILED(1, "unexpected failure (a bug, the lake not writable, …)"),
 
-  /** Picocli's parse errors and every builder's {@link IllegalArgumentException}. */
+  /**
+   * Picocli's parse errors, every builder's {@link IllegalArgumentException} and {@code
+   * PseudonymKeyMismatchException}.
+   */
   USAGE(
       2,
       "usage error or bad argument (unknown option, bad date, `--from` after `--to`, missing"
-          + " credential, SQL that does not parse or names no table, …)"),
+          + " credential, a `RATINGS_HMAC_KEY` other than the one `ratings_fact` was built with,"
+          + " SQL that does not parse or names no table, …)"),
 
   /** {@code TmdbApiException} with HTTP 401 or 403. */
   CREDENTIAL_REJECTED(3, "TMDB rejected the credential (HTTP 401/403)"),

@@ -5,6 +5,7 @@ import io.moviestatus.ingest.TmdbExportNotPublishedException;
 import io.moviestatus.ingest.TmdbUnavailableException;
 import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.MissingPrerequisiteException;
+import io.moviestatus.transform.ratings.PseudonymKeyMismatchException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -84,6 +85,9 @@ final class Jobs {
       }
       if (cause instanceof MissingPrerequisiteException) {
         return ExitCode.MISSING_PREREQUISITE;
+      }
+      if (cause instanceof PseudonymKeyMismatchException) {
+        return ExitCode.USAGE; // a configuration error, found in the lake
       }
       if (cause.getCause() == cause) {
         break;

@@ -25,21 +25,36 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Land rating files in bronze and build ratings_fact (latest rating per user and movie wins).",
-      "Pseudonymisation key: RATINGS_HMAC_KEY in the environment (at least 16 bytes)."
+      "Pseudonymisation key: RATINGS_HMAC_KEY in the environment (at least 16 bytes); it must be"
+          + " the key ratings_fact was built with (--rotate-key changes it)."
     })
 public final class RatingsJob implements Callable<Integer> {
 
   /**
    * The parsed configuration of one run ({@link RatingsImport.Builder} validates it); its toString
-   * never shows the key.
+   * never shows the key. {@code input} and {@code format} are null only for a key rotation without
+   * new files.
    */
   public record Config(
-      LakeLayout lake, String input, RatingsFormat format, String links, PseudonymKey key) {
+      LakeLayout lake,
+      String input,
+      RatingsFormat format,
+      String links,
+      PseudonymKey key,
+      boolean rotateKey) {
     public Config {
       requireNonNull(lake, "lake is null");
-      requireNonNull(input, "input is null");
-      requireNonNull(format, "format is null");
+      if (input != null || !rotateKey) {
+        requireNonNull(input, "input is null");
+        requireNonNull(format, "format is null");
+      }
       requireNonNull(key, "key is null");
+    }
+
+    /** An import of {@code input} (no key rotation). */
+    public Config(
+        LakeLayout lake, String input, RatingsFormat format, String links, PseudonymKey key) {
+      this(lake, input, format, links, key, false);
     }
   }
 

@@ -25,6 +25,7 @@ abstract class RatingsOptions {
   String input;
   String format;
   String links;
+  boolean rotateKey;
 
   /** This command's name of the option {@code ratings} calls {@code --input}, … */
   abstract String inputOption();
@@ -34,8 +35,9 @@ abstract class RatingsOptions {
   abstract String linksOption();
 
   /**
-   * The stage's configuration, or null when no input was given (the stage does not run); the key
-   * comes from {@code RATINGS_HMAC_KEY} in {@code environment}.
+   * The stage's configuration, or null when neither an input nor a key rotation was asked for (the
+   * stage does not run, where its command requires one); the key comes from {@code
+   * RATINGS_HMAC_KEY} in {@code environment}.
    *
    * @throws IllegalArgumentException naming the option when the options do not go together, the
    *     format is unknown or the key is missing
@@ -46,6 +48,13 @@ abstract class RatingsOptions {
         throw new IllegalArgumentException(
             formatOption() + " and " + linksOption() + " apply to " + inputOption() + " only");
       }
+      if (rotateKey) {
+        return new RatingsJob.Config(lake, null, null, null, RatingsJob.key(environment), true);
+      }
+      if (inputRequired()) {
+        throw new IllegalArgumentException(
+            "missing " + inputOption() + " and " + formatOption() + " (or --rotate-key)");
+      }
       return null;
     }
     if (format == null) {
@@ -53,8 +62,11 @@ abstract class RatingsOptions {
           inputOption() + " needs " + formatOption() + " (movielens or events)");
     }
     return new RatingsJob.Config(
-        lake, input, RatingsFormat.parse(format), links, RatingsJob.key(environment));
+        lake, input, RatingsFormat.parse(format), links, RatingsJob.key(environment), rotateKey);
   }
+
+  /** Whether the command fails without an input (and without a key rotation). */
+  abstract boolean inputRequired();
 
   /** {@link #build} with the builder's messages in this command's option names. */
   final RatingsImport ratingsImport(SparkSession spark, RatingsJob.Config config) {
@@ -70,11 +82,15 @@ abstract class RatingsOptions {
    * (the message names {@code ratings}'s options).
    */
   static RatingsImport build(SparkSession spark, RatingsJob.Config config) {
-    RatingsImport.Builder build =
-        RatingsImport.builder(spark, config.lake(), config.key())
-            .input(config.input(), config.format());
+    RatingsImport.Builder build = RatingsImport.builder(spark, config.lake(), config.key());
+    if (config.input() != null) {
+      build.input(config.input(), config.format());
+    }
     if (config.links() != null) {
       build.links(config.links());
+    }
+    if (config.rotateKey()) {
+      build.rotateKey();
     }
     return build.build();
   }
@@ -94,12 +110,11 @@ abstract class RatingsOptions {
     return option.appendTail(out).toString();
   }
 
-  /** {@code ratings}'s options: the input and its format are required. */
+  /** {@code ratings}'s options: the input and its format are required, unless the key rotates. */
   static final class Command extends RatingsOptions {
 
     @Option(
         names = "--input",
-        required = true,
         paramLabel = "PATH",
         description =
             "A rating file or a folder of them (MovieLens: the folder with ratings.csv and links.csv).")
@@ -109,7 +124,6 @@ abstract class RatingsOptions {
 
     @Option(
         names = "--format",
-        required = true,
         paramLabel = "movielens|events",
         description =
             "movielens (ratings.csv + links.csv) or events (user_id,movie_id,rating,rated_at as CSV or JSON lines).")
@@ -123,6 +137,22 @@ abstract class RatingsOptions {
         description = "MovieLens links.csv when it is not beside ratings.csv.")
     void links(String value) {
       links = value;
+    }
+
+    @Option(
+        names = "--rotate-key",
+        description =
+            "Re-pseudonymise every rating under RATINGS_HMAC_KEY when it is not the key ratings_fact"
+                + " was built with: ratings_fact is rebuilt from the rating files in bronze (after"
+                + " landing --input, if given). user_recommendations and the models keep the old"
+                + " user_keys until the next recommend, which retrains.")
+    void rotateKey(boolean value) {
+      rotateKey = value;
+    }
+
+    @Override
+    boolean inputRequired() {
+      return true;
     }
 
     @Override
@@ -167,6 +197,11 @@ abstract class RatingsOptions {
         description = "MovieLens links.csv when it is not beside ratings.csv (as ratings --links).")
     void links(String value) {
       links = value;
+    }
+
+    @Override
+    boolean inputRequired() {
+      return false;
     }
 
     @Override

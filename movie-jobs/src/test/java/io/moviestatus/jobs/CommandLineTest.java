@@ -627,6 +627,83 @@ class CommandLineTest {
     assertThat(dir.resolve("lake/bronze/ratings")).as("nothing landed").doesNotExist();
   }
 
+  @Test
+  void ratingsWithoutAnInputOrAKeyRotationIsAUsageError() {
+    Cli result = Cli.run("ratings");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("error: missing --input and --format (or --rotate-key)\n");
+  }
+
+  /** {@code ratings} under {@code secret} as RATINGS_HMAC_KEY. */
+  private static Cli ratingsWithKey(String secret, String... args) {
+    RatingsJob job = new RatingsJob();
+    job.environment = Map.of("RATINGS_HMAC_KEY", secret);
+    return runJob(job, args);
+  }
+
+  @Test
+  void ratingsUnderAnotherKeyExitWithTwoWritingNothingUntilRotateKey() throws IOException {
+    String lake = dir.resolve("lake").toString();
+    String first = "first-pseudonymisation-key-0123";
+    String second = "second-pseudonymisation-key-4567";
+    Path a = dir.resolve("a.csv");
+    Files.writeString(
+        a,
+        "user_id,movie_id,rating,rated_at\n"
+            + "u1,550,4.5,2026-11-20T10:00:00Z\n"
+            + "u2,603,3.0,2026-11-20T11:00:00Z\n");
+    Path b = dir.resolve("b.csv");
+    Files.writeString(b, "user_id,movie_id,rating,rated_at\nu1,13,4.0,2026-11-21T10:00:00Z\n");
+    Cli imported =
+        ratingsWithKey(first, "--lake", lake, "--input", a.toString(), "--format", "events");
+    assertThat(imported.exitCode()).as("exit code of the first import%n%s", imported).isZero();
+    Path bronze = dir.resolve("lake/bronze/ratings");
+    List<Path> landed;
+    try (var files = Files.walk(bronze)) {
+      landed = files.filter(Files::isRegularFile).sorted().toList();
+    }
+    long version =
+        DeltaTables.version(
+            io.delta.tables.DeltaTable.forPath(
+                LocalSpark.session(), LakeLayout.of(lake).tablePath(Tables.RATINGS_FACT)));
+
+    Cli refused =
+        ratingsWithKey(second, "--lake", lake, "--input", b.toString(), "--format", "events");
+
+    assertThat(refused.exitCode()).as("exit code under another key%n%s", refused).isEqualTo(2);
+    assertThat(refused.err())
+        .as("one line naming both keys by fingerprint, never by value")
+        .isEqualTo(
+            "error: RATINGS_HMAC_KEY (fingerprint "
+                + RatingsJob.key(Map.of("RATINGS_HMAC_KEY", second)).fingerprint().substring(0, 12)
+                + "…) does not match the key ratings_fact was built with (fingerprint "
+                + RatingsJob.key(Map.of("RATINGS_HMAC_KEY", first)).fingerprint().substring(0, 12)
+                + "…); to re-pseudonymise every rating under the new key run ratings --rotate-key\n");
+    try (var files = Files.walk(bronze)) {
+      assertThat(files.filter(Files::isRegularFile).sorted().toList())
+          .as("no new bronze file")
+          .isEqualTo(landed);
+    }
+    assertThat(
+            DeltaTables.version(
+                io.delta.tables.DeltaTable.forPath(
+                    LocalSpark.session(), LakeLayout.of(lake).tablePath(Tables.RATINGS_FACT))))
+        .as("ratings_fact's version")
+        .isEqualTo(version);
+
+    Cli rotated = ratingsWithKey(second, "--lake", lake, "--rotate-key");
+
+    assertThat(rotated.exitCode()).as("exit code of --rotate-key%n%s", rotated).isZero();
+    assertThat(rotated.out().lines())
+        .as("the rotation's line%n%s", rotated)
+        .contains(
+            "key rotated: 2 rating(s) of 2 user(s) re-pseudonymised under the key with fingerprint "
+                + RatingsJob.key(Map.of("RATINGS_HMAC_KEY", second)).fingerprint().substring(0, 12)
+                + "…; user_recommendations and the recommender's models keep the old user_keys"
+                + " until the next recommend, which retrains because ratings_fact changed");
+  }
+
   /** A lake silver has nothing new to build in: one (empty) silver table, no bronze file. */
   private Path lakeWithNothingToBuild() {
     Path lake = dir.resolve("lake");

@@ -237,6 +237,36 @@ class PipelineCommandTest {
     assertThat(lake.resolve("gold")).as("gold did not run").doesNotExist();
   }
 
+  @Test
+  void ratingsUnderAnotherKeyStopBeforeGoldWithAUsageErrorAndLandNothing() throws Exception {
+    SparkSession spark = LocalSpark.session(); // the session the launcher would have created
+    Path lake = root.resolve("lake"); // silver has nothing new; ratings_fact made with another key
+    LakeLayout layout = LakeLayout.of(lake.toString());
+    DeltaTables.ensure(spark, layout, io.moviestatus.model.Tables.STATUS_FACT);
+    PseudonymKey before = PseudonymKey.ofText("the-key-ratings-fact-was-built-with");
+    DeltaTables.setProperties(
+        spark,
+        layout,
+        io.moviestatus.model.Tables.RATINGS_FACT,
+        Map.of(io.moviestatus.model.Tables.RATINGS_KEY_FINGERPRINT, before.fingerprint()));
+
+    Cli run = pipelineWithOneRating(lake);
+
+    assertThat(run.exitCode())
+        .as("exit code of another key, as ratings' own (2)%n%s", run)
+        .isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err().lines().toList())
+        .as("one error line naming the stage and the cause%n%s", run)
+        .containsExactly(
+            "error: ratings failed (silver done, gold not run): RATINGS_HMAC_KEY (fingerprint "
+                + PseudonymKey.ofText(KEY).fingerprint().substring(0, 12)
+                + "…) does not match the key ratings_fact was built with (fingerprint "
+                + before.fingerprint().substring(0, 12)
+                + "…); to re-pseudonymise every rating under the new key run ratings --rotate-key");
+    assertThat(lake.resolve("bronze/ratings")).as("nothing landed").doesNotExist();
+    assertThat(lake.resolve("gold")).as("gold did not run").doesNotExist();
+  }
+
   /** Same columns and the same multiset of rows (the tables are a few rows each). */
   private static void assertSameRows(String table, Dataset<Row> expected, Dataset<Row> actual) {
     assertThat(actual.columns()).as("columns of %s", table).containsExactly(expected.columns());

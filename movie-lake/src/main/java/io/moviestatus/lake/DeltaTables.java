@@ -42,6 +42,15 @@ public final class DeltaTables {
    * one metadata-only commit), so lakes of earlier versions keep working.
    */
   public static DeltaTable ensure(SparkSession spark, LakeLayout lake, TableContract contract) {
+    return ensure(spark, lake, contract, Map.of());
+  }
+
+  /**
+   * {@link #ensure(SparkSession, LakeLayout, TableContract)}, a table it creates getting {@code
+   * properties} in its first commit.
+   */
+  private static DeltaTable ensure(
+      SparkSession spark, LakeLayout lake, TableContract contract, Map<String, String> properties) {
     requireNonNull(spark, "spark is null");
     String path = lake.tablePath(contract);
     if (hasLog(spark, path) && DeltaTable.isDeltaTable(spark, path)) {
@@ -52,6 +61,9 @@ public final class DeltaTables {
     }
     DeltaTableBuilder builder =
         DeltaTable.createIfNotExists(spark).location(path).comment(contract.description());
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      builder = builder.property(property.getKey(), property.getValue());
+    }
     for (StructField field : contract.schema().fields()) {
       DeltaColumnBuilder column =
           DeltaTable.columnBuilder(spark, field.name())
@@ -100,6 +112,50 @@ public final class DeltaTables {
             path.replace("`", "``"), String.join(", ", missing)));
     LOG.info("{}: added column(s) {}", contract.name(), missing);
     return true;
+  }
+
+  /**
+   * The table's properties (its {@code TBLPROPERTIES}: those set by {@link #setProperties} and
+   * Delta's own), read from its latest commit; empty when the table does not exist.
+   */
+  public static Map<String, String> properties(
+      SparkSession spark, LakeLayout lake, TableContract contract) {
+    if (!exists(spark, lake, contract)) {
+      return Map.of();
+    }
+    // DESCRIBE DETAIL: a command answered from the refreshed snapshot, no Spark job.
+    Row detail =
+        DeltaTable.forPath(spark, lake.tablePath(contract)).detail().select("properties").first();
+    return detail.isNullAt(0) ? Map.of() : Map.copyOf(detail.<String, String>getJavaMap(0));
+  }
+
+  /**
+   * Sets table properties in one commit: a table that does not exist yet is created from the
+   * contract with them, else an {@code ALTER TABLE … SET TBLPROPERTIES} commits them (metadata
+   * only: {@link #dataChangedSince} does not count it).
+   */
+  public static void setProperties(
+      SparkSession spark, LakeLayout lake, TableContract contract, Map<String, String> properties) {
+    requireNonNull(properties, "properties is null");
+    if (properties.isEmpty()) {
+      throw new IllegalArgumentException("no table property to set on " + contract.name());
+    }
+    if (!exists(spark, lake, contract)) {
+      ensure(spark, lake, contract, properties);
+      return;
+    }
+    String assignments =
+        properties.entrySet().stream()
+            .map(p -> sqlString(p.getKey()) + " = " + sqlString(p.getValue()))
+            .collect(java.util.stream.Collectors.joining(", "));
+    spark.sql(
+        String.format(
+            "ALTER TABLE delta.`%s` SET TBLPROPERTIES (%s)",
+            lake.tablePath(contract).replace("`", "``"), assignments));
+  }
+
+  private static String sqlString(String value) {
+    return functions.lit(requireNonNull(value, "property is null")).expr().sql();
   }
 
   /** True when the contract's table exists in the lake. */

@@ -122,13 +122,23 @@ public final class Tables {
           .build();
 
   /**
+   * The table property of {@link #RATINGS_FACT} that holds the fingerprint of the key its user_keys
+   * were made with (never the key): a ratings import under another key refuses to run.
+   */
+  public static final String RATINGS_KEY_FINGERPRINT = "moviestatus.pseudonym_key_fingerprint";
+
+  /**
    * Ratings of anonymous users, latest rating per (user, movie): the MovieLens-style fact table.
-   * Ratings use the 0.5 to 5.0 half-star scale; the raw user id never leaves bronze.
+   * Ratings use the 0.5 to 5.0 half-star scale; the raw user id never leaves bronze. The table
+   * property {@link #RATINGS_KEY_FINGERPRINT} identifies the pseudonymisation key.
    */
   public static final TableContract RATINGS_FACT =
       TableContract.builder("ratings_fact", Layer.SILVER)
           .description(
-              "Latest rating of each pseudonymised user for each movie (0.5 to 5.0 in half stars)")
+              "Latest rating of each pseudonymised user for each movie (0.5 to 5.0 in half stars);"
+                  + " the table property "
+                  + RATINGS_KEY_FINGERPRINT
+                  + " holds the fingerprint of the key the user_keys were made with")
           .required(
               "user_key",
               StringType,

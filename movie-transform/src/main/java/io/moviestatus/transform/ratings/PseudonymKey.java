@@ -18,6 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * at least {@value #MIN_BYTES} bytes long, and is never printed: {@link #toString()} shows its
  * length only.
  *
+ * <p>Its {@link #fingerprint()} tells keys apart without revealing them: the lake records it with
+ * {@code ratings_fact}, so that an import under another key refuses to run (see {@link
+ * RatingsImport}).
+ *
  * <pre>{@code
  * PseudonymKey key = PseudonymKey.fromBase64(secretFromConfiguration);
  * String userKey = key.pseudonymise("u001"); // 64 hex characters
@@ -31,6 +35,9 @@ public final class PseudonymKey implements Serializable {
   public static final int MIN_BYTES = 16;
 
   private static final String ALGORITHM = "HmacSHA256";
+
+  /** What {@link #fingerprint()} hashes under the key. */
+  private static final String FINGERPRINT_LABEL = "movie-status pseudonym key fingerprint v1";
 
   private final byte[] key;
 
@@ -86,6 +93,19 @@ public final class PseudonymKey implements Serializable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);
     }
+  }
+
+  /**
+   * The key's fingerprint: lower-case hex HMAC-SHA256 of the fixed label {@code "movie-status
+   * pseudonym key fingerprint v1"} under the key, 64 characters. Equal keys give equal
+   * fingerprints, different keys different ones (but for a 2<sup>-256</sup> chance). It is a keyed
+   * hash like every user_key (the user_key a raw user id equal to the label would get), so it
+   * reveals nothing of the key that the user_keys in {@code ratings_fact} do not: recovering the
+   * key from it means guessing the key, which a key of at least {@value #MIN_BYTES} random bytes
+   * makes hopeless (a guessable passphrase is as weak here as it is for the user_keys).
+   */
+  public String fingerprint() {
+    return pseudonymise(FINGERPRINT_LABEL);
   }
 
   /** Key length in bytes. */

@@ -3,9 +3,12 @@ package io.moviestatus.transform.ratings;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.ingest.RatingsLanding;
+import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeFiles;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.ProcessedFiles;
@@ -14,6 +17,7 @@ import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.LakeLayout;
+import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.Tables;
 import java.sql.Date;
 import java.time.Clock;
@@ -65,6 +69,18 @@ import org.slf4j.LoggerFactory;
  * MovieLens id in several files, the latest landed wins). A rating quarantined as {@code
  * no_tmdb_id} is not re-examined when a later links file maps its movie.
  *
+ * <p><b>One key per table</b>: user_keys made under two keys would split each person into two
+ * users, silently. So {@code ratings_fact} records the {@link PseudonymKey#fingerprint()
+ * fingerprint} of its key (never the key) in its table property {@link
+ * io.moviestatus.model.Tables#RATINGS_KEY_FINGERPRINT}, in the commit that creates it (a table
+ * built before fingerprints were recorded gets the key of its next import). An import under another
+ * key throws {@link PseudonymKeyMismatchException} before it lands or writes anything. {@link
+ * Builder#rotateKey()} changes the key: it rebuilds {@code ratings_fact} and the ratings'
+ * quarantine rows from every rating file in bronze under the new key, then records the new
+ * fingerprint; the recommender's user-keyed outputs keep the old user_keys until it is trained
+ * again (the rewrite is a data change of {@code ratings_fact}, so the next {@code recommend}
+ * trains). How a failed rotation is kept from mixing keys: {@link KeyFingerprint}.
+ *
  * <pre>{@code
  * RatingsImportReport report =
  *     RatingsImport.builder(spark, LakeLayout.of("/data/lake"), PseudonymKey.fromBase64(secret))
@@ -87,6 +103,7 @@ public final class RatingsImport {
   private final String input;
   private final RatingsFormat format;
   private final String links;
+  private final boolean rotateKey;
   private final Clock clock;
 
   private RatingsImport(Builder builder) {
@@ -96,6 +113,7 @@ public final class RatingsImport {
     this.input = builder.input;
     this.format = builder.format;
     this.links = builder.links;
+    this.rotateKey = builder.rotateKey;
     this.clock = builder.clock;
   }
 
@@ -104,14 +122,25 @@ public final class RatingsImport {
   }
 
   /**
-   * Lands the input (if any), then builds every landed rating file not built before.
+   * Checks the key, lands the input (if any), then builds every landed rating file not built
+   * before; with {@link Builder#rotateKey()}, every landed rating file, replacing {@code
+   * ratings_fact}.
    *
+   * @throws PseudonymKeyMismatchException when {@code ratings_fact} was built with another key, or
+   *     a rotation is unfinished (nothing is landed or written)
    * @throws BadInputException when an input file is of no known rating format (nothing is built)
+   * @throws MissingPrerequisiteException when a rotation finds no rating file in bronze to rebuild
+   *     an existing {@code ratings_fact} from
    */
   public RatingsImportReport run() {
     StageTimings timings = new StageTimings("ratings");
     Instant now = clock.instant();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    KeyFingerprint fingerprint = KeyFingerprint.read(spark, lake, key);
+    if (!rotateKey) {
+      fingerprint.requireMatch();
+    }
+    timings.mark("key check");
     RatingsBronze bronze = new RatingsBronze(conf, lake);
     List<String> landed =
         input == null
@@ -119,7 +148,11 @@ public final class RatingsImport {
             : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
 
     timings.mark("landing");
-    ProcessedFiles log = ProcessedFiles.read(spark, lake, List.of(SOURCE));
+    // A rotation rebuilds every landed file: the log is not read (its files count as not built).
+    ProcessedFiles log =
+        rotateKey
+            ? ProcessedFiles.unread(spark, lake)
+            : ProcessedFiles.read(spark, lake, List.of(SOURCE));
     timings.mark("state read");
     List<RatingFile> movieLens =
         log.notBuilt(bronze.list(RatingsFormat.MOVIELENS.folder()), RatingsImport::entry);
@@ -128,13 +161,20 @@ public final class RatingsImport {
     List<RatingFile> all = Stream.concat(movieLens.stream(), events.stream()).toList();
     timings.mark("listing");
     if (all.isEmpty()) {
+      if (rotateKey && DeltaTables.exists(spark, lake, Tables.RATINGS_FACT)) {
+        throw new MissingPrerequisiteException(
+            "no rating file under "
+                + lake.bronzeRatings()
+                + " to re-pseudonymise ratings_fact from: its ratings would be lost");
+      }
       LOG.info("ratings: nothing to build");
       return new RatingsImportReport(
           landed,
           0,
           new TableChange(Tables.RATINGS_FACT.name(), 0, 0, 0, 0),
           Map.of(),
-          timings.stages());
+          timings.stages(),
+          null);
     }
     LOG.info(
         "ratings: building {} MovieLens and {} events file(s)", movieLens.size(), events.size());
@@ -165,7 +205,7 @@ public final class RatingsImport {
       Map<String, Long> reasons = new HashMap<>();
       TableChange change;
       // The two tables are written at once (see SideLane): the quarantine on the side lane, from
-      // the start; the counts by reason and ratings_fact on this thread.
+      // the start; the key's record, the counts by reason and ratings_fact on this thread.
       try (SideLane lane = SideLane.start("ratings")) {
         SideLane.Task<Void> quarantine =
             lane.submit(
@@ -176,6 +216,14 @@ public final class RatingsImport {
                       all.stream().map(RatingFile::path).toList());
                   return null;
                 });
+        long before = 0;
+        if (rotateKey) {
+          before = writer.read(Tables.RATINGS_FACT).count();
+          fingerprint.startRotation();
+        } else {
+          fingerprint.recordIfNone();
+        }
+        timings.mark("record key");
         records
             .filter(col(RatingRecords.REASON).isNotNull())
             .groupBy(RatingRecords.REASON)
@@ -184,14 +232,33 @@ public final class RatingsImport {
             .forEach(row -> reasons.put(row.getString(0), row.getLong(1)));
         long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
         timings.mark("parse");
-        change = writer.mergeRatings(RatingsFactBuilder.build(records, key), quarantined);
+        Dataset<Row> ratings = RatingsFactBuilder.build(records, key);
+        if (rotateKey) {
+          TableChange written = writer.replaceAll(Tables.RATINGS_FACT, ratings);
+          change = new TableChange(written.table(), written.inserted(), 0, before, quarantined);
+        } else {
+          change = writer.mergeRatings(ratings, quarantined);
+        }
         timings.mark("write ratings_fact");
         quarantine.join(timings);
       }
       log.markBuilt(all.stream().map(RatingsImport::entry).toList(), now);
       timings.mark("commit processed_files");
+      RatingsImportReport.KeyRotation rotation = null;
+      if (rotateKey) {
+        fingerprint.finishRotation();
+        Row counts =
+            writer
+                .read(Tables.RATINGS_FACT)
+                .agg(count(lit(1)), countDistinct(col("user_key")))
+                .first();
+        rotation =
+            new RatingsImportReport.KeyRotation(
+                fingerprint.shown(), counts.getLong(0), counts.getLong(1));
+        timings.mark("finish key rotation");
+      }
       RatingsImportReport report =
-          new RatingsImportReport(landed, all.size(), change, reasons, timings.stages());
+          new RatingsImportReport(landed, all.size(), change, reasons, timings.stages(), rotation);
       LOG.info("{}", report);
       return report;
     } finally {
@@ -280,6 +347,7 @@ public final class RatingsImport {
     private String input;
     private RatingsFormat format;
     private String links;
+    private boolean rotateKey;
     private Clock clock = Clock.systemUTC();
 
     private Builder(SparkSession spark, LakeLayout lake, PseudonymKey key) {
@@ -302,6 +370,18 @@ public final class RatingsImport {
     /** MovieLens links.csv, when it is not beside ratings.csv in the input folder. */
     public Builder links(String path) {
       this.links = requireNonNull(path, "links is null");
+      return this;
+    }
+
+    /**
+     * Re-pseudonymises every rating under this builder's key, which need not be the key {@code
+     * ratings_fact} was built with: the run lands the input (if any), then rebuilds {@code
+     * ratings_fact} and the ratings' quarantine rows from every rating file in bronze, and records
+     * the key's fingerprint. Ratings whose files are no longer in bronze are not in the rebuilt
+     * table.
+     */
+    public Builder rotateKey() {
+      this.rotateKey = true;
       return this;
     }
 

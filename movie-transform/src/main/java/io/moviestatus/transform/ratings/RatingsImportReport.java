@@ -17,13 +17,16 @@ import java.util.stream.Collectors;
  * @param ratingsFact rows inserted / updated in {@code ratings_fact}, and records quarantined
  * @param quarantinedByReason quarantined records per {@link RatingRejection#code()}
  * @param timings wall-clock time of each stage of the run
+ * @param keyRotation what a {@link RatingsImport.Builder#rotateKey() key rotation} rebuilt; null
+ *     for an import
  */
 public record RatingsImportReport(
     List<String> landed,
     int filesBuilt,
     TableChange ratingsFact,
     Map<String, Long> quarantinedByReason,
-    List<StageTimings.Stage> timings) {
+    List<StageTimings.Stage> timings,
+    KeyRotation keyRotation) {
 
   public RatingsImportReport {
     landed = List.copyOf(landed);
@@ -37,7 +40,34 @@ public record RatingsImportReport(
       int filesBuilt,
       TableChange ratingsFact,
       Map<String, Long> quarantinedByReason) {
-    this(landed, filesBuilt, ratingsFact, quarantinedByReason, List.of());
+    this(landed, filesBuilt, ratingsFact, quarantinedByReason, List.of(), null);
+  }
+
+  /**
+   * A key rotation: {@code ratings_fact} rebuilt from every rating file in bronze under the new
+   * key.
+   *
+   * @param fingerprint the new key's fingerprint prefix, as messages show it
+   * @param ratings rows of the rebuilt {@code ratings_fact}
+   * @param users distinct user_keys in it (as many as before, each a new one)
+   */
+  public record KeyRotation(String fingerprint, long ratings, long users) {
+    public KeyRotation {
+      requireNonNull(fingerprint, "fingerprint is null");
+    }
+
+    /** What was rebuilt, and what it means for the recommender's user-keyed outputs. */
+    @Override
+    public String toString() {
+      return "key rotated: "
+          + ratings
+          + " rating(s) of "
+          + users
+          + " user(s) re-pseudonymised under the key with fingerprint "
+          + fingerprint
+          + "; user_recommendations and the recommender's models keep the old user_keys until"
+          + " the next recommend, which retrains because ratings_fact changed";
+    }
   }
 
   /** Records quarantined with the given reason. */
@@ -50,7 +80,7 @@ public record RatingsImportReport(
     return quarantined(RatingRejection.NO_TMDB_ID);
   }
 
-  /** Header line, the table change, then the quarantine reasons. */
+  /** Header line, the table change, the quarantine reasons, then the key rotation. */
   @Override
   public String toString() {
     if (filesBuilt == 0) {
@@ -67,6 +97,7 @@ public record RatingsImportReport(
         + filesBuilt
         + " file(s)\n"
         + ratingsFact
-        + (reasons.isEmpty() ? "" : "\nquarantined: " + reasons);
+        + (reasons.isEmpty() ? "" : "\nquarantined: " + reasons)
+        + (keyRotation == null ? "" : "\n" + keyRotation);
   }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -71,9 +72,14 @@ class RatingsImportTest {
    * ratings_fact rows as sorted "user|movie|date|rating|rated_at" with the raw id for readability.
    */
   private List<String> ratings(String... rawUsers) {
+    return ratings(KEY, rawUsers);
+  }
+
+  /** {@link #ratings(String...)} with the user_keys of {@code key}; another's show as "?…". */
+  private List<String> ratings(PseudonymKey key, String... rawUsers) {
     Map<String, String> byKey = new java.util.HashMap<>();
     for (String raw : rawUsers) {
-      byKey.put(KEY.pseudonymise(raw), raw);
+      byKey.put(key.pseudonymise(raw), raw);
     }
     return table(Tables.RATINGS_FACT)
         .selectExpr(
@@ -283,6 +289,183 @@ class RatingsImportTest {
   }
 
   private long ratingsFactVersion() {
-    return DeltaTables.version(DeltaTable.forPath(spark, lake().tablePath(Tables.RATINGS_FACT)));
+    return version(Tables.RATINGS_FACT);
+  }
+
+  private long version(TableContract contract) {
+    return DeltaTables.version(DeltaTable.forPath(spark, lake().tablePath(contract)));
+  }
+
+  private String recordedFingerprint() {
+    return DeltaTables.properties(spark, lake(), Tables.RATINGS_FACT)
+        .get(Tables.RATINGS_KEY_FINGERPRINT);
+  }
+
+  /** Every file under the lake's bronze/ratings, relative to it. */
+  private List<String> bronzeRatingFiles() throws IOException {
+    Path bronze = root.resolve("lake/bronze/ratings");
+    try (Stream<Path> files = Files.walk(bronze)) {
+      return files
+          .filter(Files::isRegularFile)
+          .map(bronze::relativize)
+          .map(Path::toString)
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** The start of a fingerprint, as messages show it. */
+  private static String shown(PseudonymKey key) {
+    return key.fingerprint().substring(0, 12) + "…";
+  }
+
+  @Test
+  void theKeyIsRecordedAsItsFingerprintAnotherKeyIsRefusedAndRotateKeyRepseudonymisesEveryRating()
+      throws IOException {
+    PseudonymKey other = PseudonymKey.ofText("another-key-of-32-bytes-01234567");
+    assertThat(KEY.fingerprint())
+        .as("fingerprint: HMAC-SHA256 of a fixed label under the key, computed independently")
+        .isEqualTo(
+            hmacHex(
+                "test-key-of-32-bytes-0123456789ab", "movie-status pseudonym key fingerprint v1"))
+        .isNotEqualTo(other.fingerprint());
+
+    // 1. The first import records the key's fingerprint in the commit that creates the table.
+    importEvents(
+        eventsFile(
+            "a.csv",
+            "user_id,movie_id,rating,rated_at",
+            "u001,550,4.0,2026-11-20T10:00:00Z",
+            "u001,603,3.5,2026-11-20T11:00:00Z",
+            "u002,550,5.0,2026-11-21T09:00:00Z",
+            "u003,13,2.0,2026-11-21T10:00:00Z",
+            "u004,550,9.0,2026-11-21T10:00:00Z"));
+    assertThat(recordedFingerprint())
+        .as("ratings_fact's table property: the key's fingerprint, never the key")
+        .isEqualTo(KEY.fingerprint());
+    assertThat(ratingsFactVersion())
+        .as("ratings_fact commits: the creation (with the fingerprint), then the ratings")
+        .isEqualTo(1);
+    List<String> underKey = ratings("u001", "u002", "u003");
+
+    // 2. Another key refuses before landing or writing anything.
+    List<String> bronzeBefore = bronzeRatingFiles();
+    long ratingsVersion = ratingsFactVersion();
+    long quarantineVersion = version(Tables.QUARANTINE);
+    long logVersion = version(Tables.PROCESSED_FILES);
+    Path later =
+        eventsFile(
+            "b.csv",
+            "user_id,movie_id,rating,rated_at",
+            "u001,13,4.5,2026-11-22T10:00:00Z",
+            "u005,603,1.0,2026-11-22T11:00:00Z");
+    String mismatch =
+        "RATINGS_HMAC_KEY (fingerprint "
+            + shown(other)
+            + ") does not match the key ratings_fact was built with (fingerprint "
+            + shown(KEY)
+            + "); to re-pseudonymise every rating under the new key run ratings --rotate-key";
+    assertThatThrownBy(
+            () ->
+                RatingsImport.builder(spark, lake(), other)
+                    .input(later.toString(), RatingsFormat.EVENTS)
+                    .clock(NOV_25)
+                    .build()
+                    .run())
+        .isInstanceOf(PseudonymKeyMismatchException.class)
+        .hasMessage(mismatch);
+    assertThat(bronzeRatingFiles()).as("nothing landed").isEqualTo(bronzeBefore);
+    assertThat(
+            List.of(
+                ratingsFactVersion(), version(Tables.QUARANTINE), version(Tables.PROCESSED_FILES)))
+        .as("versions of ratings_fact, quarantine, processed_files: no commit")
+        .containsExactly(ratingsVersion, quarantineVersion, logVersion);
+
+    // A rotation that stopped half way (its marker still set) is refused too, until run again.
+    DeltaTables.setProperties(
+        spark,
+        lake(),
+        Tables.RATINGS_FACT,
+        Map.of(Tables.RATINGS_KEY_FINGERPRINT, "rotating-to:" + other.fingerprint()));
+    assertThatThrownBy(() -> RatingsImport.builder(spark, lake(), other).build().run())
+        .isInstanceOf(PseudonymKeyMismatchException.class)
+        .hasMessage(
+            "ratings_fact is half way through a key rotation (to the key with fingerprint "
+                + shown(other)
+                + "); run ratings --rotate-key again to finish it");
+
+    // 3. --rotate-key rebuilds every rating from bronze under the new key.
+    long beforeRotation = ratingsFactVersion();
+    RatingsImportReport rotated =
+        RatingsImport.builder(spark, lake(), other).rotateKey().clock(NOV_25).build().run();
+
+    assertThat(ratings(other, "u001", "u002", "u003"))
+        .as("the same ratings, each user under its new user_key")
+        .isEqualTo(underKey);
+    assertThat(rotated.keyRotation())
+        .as("what the rotation rebuilt: 4 ratings, as many users as before")
+        .isEqualTo(new RatingsImportReport.KeyRotation(shown(other), 4, 3));
+    assertThat(rotated.ratingsFact())
+        .as("every row replaced; the quarantined record rebuilt too")
+        .isEqualTo(new TableChange("ratings_fact", 4, 0, 4, 1));
+    assertThat(rotated.toString().lines())
+        .as("the printed report ends with what happens to the recommender")
+        .last()
+        .isEqualTo(
+            "key rotated: 4 rating(s) of 3 user(s) re-pseudonymised under the key with fingerprint "
+                + shown(other)
+                + "; user_recommendations and the recommender's models keep the old user_keys until"
+                + " the next recommend, which retrains because ratings_fact changed");
+    assertThat(quarantine())
+        .as("the quarantined record's user_key is the new key's")
+        .containsExactly(
+            "rating|rating_out_of_scale|"
+                + other.pseudonymise("u004")
+                + ",550,9.0,2026-11-21T10:00:00Z");
+    assertThat(recordedFingerprint())
+        .as("the new key's fingerprint")
+        .isEqualTo(other.fingerprint());
+    assertThat(DeltaTables.dataChangedSince(spark, lake(), Tables.RATINGS_FACT, beforeRotation))
+        .as("a data change of ratings_fact: the recommender's next run retrains")
+        .isTrue();
+    assertThat(
+            DeltaTables.dataChangedSince(
+                spark, lake(), Tables.RATINGS_FACT, ratingsFactVersion() - 1))
+        .as("the fingerprint's own commit is metadata only")
+        .isFalse();
+
+    // 4. The new key is accepted from then on, the old one refused.
+    RatingsImport.builder(spark, lake(), other)
+        .input(later.toString(), RatingsFormat.EVENTS)
+        .clock(NOV_25)
+        .build()
+        .run();
+    assertThat(ratings(other, "u001", "u002", "u003", "u005"))
+        .as("u001's new rating under the user_key of the rotated ones")
+        .containsExactly(
+            "u001|13|2026-11-22|4.5|2026-11-22T10:00:00",
+            "u001|550|2026-11-20|4.0|2026-11-20T10:00:00",
+            "u001|603|2026-11-20|3.5|2026-11-20T11:00:00",
+            "u002|550|2026-11-21|5.0|2026-11-21T09:00:00",
+            "u003|13|2026-11-21|2.0|2026-11-21T10:00:00",
+            "u005|603|2026-11-22|1.0|2026-11-22T11:00:00");
+    assertThatThrownBy(() -> RatingsImport.builder(spark, lake(), KEY).build().run())
+        .as("the old key")
+        .isInstanceOf(PseudonymKeyMismatchException.class)
+        .hasMessageContaining("(fingerprint " + shown(KEY) + ") does not match")
+        .hasMessageContaining("built with (fingerprint " + shown(other) + ")");
+  }
+
+  @Test
+  void rotateKeyWithoutAnyRatingFileInBronzeRefusesToEmptyRatingsFact() {
+    DeltaTables.ensure(spark, lake(), Tables.RATINGS_FACT);
+
+    assertThatThrownBy(() -> RatingsImport.builder(spark, lake(), KEY).rotateKey().build().run())
+        .isInstanceOf(io.moviestatus.model.MissingPrerequisiteException.class)
+        .hasMessage(
+            "no rating file under "
+                + lake().bronzeRatings()
+                + " to re-pseudonymise ratings_fact from: its ratings would be lost");
+    assertThat(recordedFingerprint()).as("nothing recorded").isNull();
   }
 }
