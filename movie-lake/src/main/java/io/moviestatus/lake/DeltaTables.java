@@ -304,26 +304,7 @@ public final class DeltaTables {
       // No commit: Delta skips a MERGE that changes nothing (e.g. an empty source).
       return new TableChange(name, 0, 0, 0, quarantined);
     }
-    Commit last = lastCommit(table);
-    Map<String, String> metrics = last.metrics();
-    String operation = last.operation();
-    if (operation.equals("MERGE")) {
-      return new TableChange(
-          name,
-          metric(metrics, "numTargetRowsInserted"),
-          metric(metrics, "numTargetRowsUpdated"),
-          metric(metrics, "numTargetRowsDeleted"),
-          quarantined);
-    }
-    // WRITE (append or replaceWhere): the rows written, and the rows the overwrite removed. A
-    // replaceWhere on a data column rewrites the files it touches: numOutputRows then includes the
-    // rows of other values it copied over (numCopiedRows), which are not a change.
-    return new TableChange(
-        name,
-        metric(metrics, "numOutputRows") - metric(metrics, "numCopiedRows"),
-        0,
-        metric(metrics, "numDeletedRows"),
-        quarantined);
+    return TableChange.of(name, lastCommit(table), quarantined);
   }
 
   /** A commit's version, operation (WRITE, MERGE, …) and operation metrics (Delta's names). */
@@ -360,10 +341,5 @@ public final class DeltaTables {
     }
     throw new IllegalStateException(
         String.format("commit %d of %s has no commitInfo", version, table.deltaLog().dataPath()));
-  }
-
-  private static long metric(Map<String, String> metrics, String key) {
-    String value = metrics.get(key);
-    return value == null ? 0 : Long.parseLong(value);
   }
 }
