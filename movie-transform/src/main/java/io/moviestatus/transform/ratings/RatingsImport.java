@@ -1,7 +1,6 @@
 package io.moviestatus.transform.ratings;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -9,7 +8,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.ingest.RatingsLanding;
 import io.moviestatus.lake.DeltaTables;
-import io.moviestatus.lake.LakeFiles;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.ProcessedFiles;
 import io.moviestatus.lake.SideLane;
@@ -19,10 +17,8 @@ import io.moviestatus.model.BadInputException;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.MissingPrerequisiteException;
 import io.moviestatus.model.Tables;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,13 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,7 +137,12 @@ public final class RatingsImport {
     List<String> landed =
         input == null
             ? List.of()
-            : land(new RatingsLanding(conf, lake), now.atOffset(ZoneOffset.UTC).toLocalDate());
+            : RatingInputs.land(
+                new RatingsLanding(conf, lake),
+                input,
+                format,
+                links,
+                now.atOffset(ZoneOffset.UTC).toLocalDate());
 
     timings.mark("landing");
     // A rotation rebuilds every landed file: the log is not read (its files count as not built).
@@ -181,19 +178,24 @@ public final class RatingsImport {
 
     List<Dataset<Row>> parts = new ArrayList<>();
     if (!movieLens.isEmpty()) {
-      Dataset<Row> linkRows = RatingRecords.links(lines(bronze.list(RatingsFormat.LINKS_FOLDER)));
+      Dataset<Row> linkRows =
+          RatingRecords.links(RatingInputs.lines(spark, bronze.list(RatingsFormat.LINKS_FOLDER)));
       parts.add(
           RatingRecords.movieLens(
-              RatingRecords.csvFields(lines(movieLens), RatingRecords.MOVIELENS_HEADER), linkRows));
+              RatingRecords.csvFields(
+                  RatingInputs.lines(spark, movieLens), RatingRecords.MOVIELENS_HEADER),
+              linkRows));
     }
     List<RatingFile> csv = events.stream().filter(file -> !file.json()).toList();
     List<RatingFile> json = events.stream().filter(RatingFile::json).toList();
     if (!csv.isEmpty()) {
       parts.add(
-          RatingRecords.events(RatingRecords.csvFields(lines(csv), RatingRecords.EVENTS_HEADER)));
+          RatingRecords.events(
+              RatingRecords.csvFields(
+                  RatingInputs.lines(spark, csv), RatingRecords.EVENTS_HEADER)));
     }
     if (!json.isEmpty()) {
-      parts.add(RatingRecords.events(RatingRecords.jsonFields(lines(json))));
+      parts.add(RatingRecords.events(RatingRecords.jsonFields(RatingInputs.lines(spark, json))));
     }
     Dataset<Row> records =
         parts.stream()
@@ -266,77 +268,10 @@ public final class RatingsImport {
     }
   }
 
-  private List<String> land(RatingsLanding bronze, LocalDate today) {
-    List<String> landed = new ArrayList<>();
-    List<Path> files = bronze.inputFiles(input);
-    if (format == RatingsFormat.EVENTS) {
-      for (Path file : files) {
-        String name = file.getName();
-        if (!RatingFile.isCsv(name) && !RatingFile.isJson(name)) {
-          throw new BadInputException(
-              "events file " + file + " is neither .csv nor .json/.jsonl/.ndjson");
-        }
-        landed.add(bronze.land(file, RatingsFormat.EVENTS.folder(), today));
-      }
-      return landed;
-    }
-    // MovieLens: a ratings file, or a folder holding ratings.csv (and usually links.csv).
-    List<Path> ratings =
-        !bronze.isFolder(input)
-            ? files
-            : files.stream().filter(file -> file.getName().equals("ratings.csv")).toList();
-    if (ratings.isEmpty()) {
-      throw new BadInputException("no ratings.csv in MovieLens input " + input);
-    }
-    Path linksFile =
-        links != null
-            ? new Path(links)
-            : files.stream()
-                .filter(file -> file.getName().equals("links.csv"))
-                .findFirst()
-                .orElse(null);
-    if (linksFile != null) {
-      if (!bronze.exists(linksFile)) {
-        throw new IllegalArgumentException("MovieLens links file not found: " + linksFile);
-      }
-      landed.add(bronze.land(linksFile, RatingsFormat.LINKS_FOLDER, today));
-    }
-    for (Path file : ratings) {
-      landed.add(bronze.land(file, RatingsFormat.MOVIELENS.folder(), today));
-    }
-    return landed;
-  }
-
   /** A rating file as the processed-files log records it: every folder under one source. */
   private static ProcessedFiles.Entry entry(RatingFile file) {
     return new ProcessedFiles.Entry(
         file.path(), SOURCE, file.landedOn(), file.modificationTime(), file.size());
-  }
-
-  /** The lines of the files, tagged with the listed path and the landing date. */
-  private Dataset<Row> lines(List<RatingFile> files) {
-    if (files.isEmpty()) {
-      return spark
-          .emptyDataFrame()
-          .select(
-              lit(null).cast("string").as(RatingRecords.SOURCE_FILE),
-              lit(null).cast("date").as(RatingRecords.SNAPSHOT),
-              lit(null).cast("string").as(RatingRecords.VALUE));
-    }
-    StructType landed =
-        new StructType()
-            .add(RatingRecords.SOURCE_FILE, DataTypes.StringType)
-            .add(RatingRecords.SNAPSHOT, DataTypes.DateType);
-    List<Row> landedOn =
-        files.stream()
-            .map(file -> RowFactory.create(file.path(), Date.valueOf(file.landedOn())))
-            .toList();
-    return LakeFiles.readLines(spark, files.stream().map(RatingFile::path).toList())
-        .join(broadcast(spark.createDataFrame(landedOn, landed)), RatingRecords.SOURCE_FILE)
-        .select(
-            col(RatingRecords.SOURCE_FILE),
-            col(RatingRecords.SNAPSHOT),
-            col("value").as(RatingRecords.VALUE));
   }
 
   /** Configures a {@link RatingsImport}. */
