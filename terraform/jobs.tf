@@ -409,6 +409,7 @@ resource "databricks_job" "pipeline" {
           "--rating-ranks", join(",", var.recommend_grid.rating_ranks),
           "--rating-reg-params", join(",", var.recommend_grid.rating_reg_params)
         ],
+        var.recommend_max_iter == null ? [] : ["--max-iter", format("%d", var.recommend_max_iter)],
         var.recommend_blocks == null ? [] : ["--blocks", format("%d", var.recommend_blocks)]
       )
     }

@@ -536,6 +536,17 @@ variable "recommend_grid" {
   }
 }
 
+variable "recommend_max_iter" {
+  description = "ALS iterations of every fit of the recommender (RecommendJob --max-iter). null = not passed (runner default 10)."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.recommend_max_iter == null || (floor(coalesce(var.recommend_max_iter, 1)) == coalesce(var.recommend_max_iter, 1) && coalesce(var.recommend_max_iter, 1) >= 1)
+    error_message = "recommend_max_iter must be a whole number >= 1."
+  }
+}
+
 variable "recommend_blocks" {
   description = "ALS user and item blocks of every fit (RecommendJob --blocks). null = not passed (runner default 10)."
   type        = number

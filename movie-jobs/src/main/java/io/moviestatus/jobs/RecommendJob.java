@@ -112,6 +112,14 @@ public final class RecommendJob implements Callable<Integer> {
   List<Double> ratingRegParams;
 
   @Option(
+      names = "--max-iter",
+      paramLabel = "N",
+      description =
+          "ALS iterations of every fit, both models (default: ${DEFAULT-VALUE}); fewer for a quick"
+              + " run.")
+  Integer maxIter;
+
+  @Option(
       names = "--blocks",
       paramLabel = "B",
       description =
@@ -177,6 +185,7 @@ public final class RecommendJob implements Callable<Integer> {
             "--rating-reg-params",
             ratingRegParams,
             c -> c.withGrid(c.ranks(), ratingRegParams));
+    config = set(config, "--max-iter", maxIter, c -> c.withMaxIter(maxIter));
     return set(config, "--blocks", blocks, c -> c.withBlocks(blocks));
   }
 
@@ -207,6 +216,7 @@ public final class RecommendJob implements Callable<Integer> {
         case "--alphas" -> list(defaults.alphas());
         case "--rating-ranks" -> list(defaults.ranks());
         case "--rating-reg-params" -> list(defaults.regParams());
+        case "--max-iter" -> String.valueOf(defaults.maxIter());
         case "--blocks" -> String.valueOf(defaults.blocks());
         default -> null;
       };

@@ -276,6 +276,8 @@ class CommandLineTest {
             "20",
             "--rating-reg-params",
             "0.1",
+            "--max-iter",
+            "4",
             "--blocks",
             "2");
 
@@ -287,6 +289,7 @@ class CommandLineTest {
             .withRankingGrid(
                 List.of(32), List.of(1.0), List.of(4.0), RecommenderConfig.defaults().confidences())
             .withGrid(List.of(20), List.of(0.1))
+            .withMaxIter(4)
             .withBlocks(2);
     assertThat(config).as("recommend with every grid option").isEqualTo(expected);
 
@@ -335,6 +338,8 @@ class CommandLineTest {
                 + " Infinity]\n");
     assertThat(Cli.run("recommend", "--blocks", "0").err())
         .startsWith("error: --blocks: blocks must be at least 1, was 0\n");
+    assertThat(Cli.run("recommend", "--max-iter", "0").err())
+        .startsWith("error: --max-iter: iterations must be at least 1, was 0 and 0\n");
   }
 
   @Test
@@ -350,7 +355,8 @@ class CommandLineTest {
         .contains("confidence scales α to try (default: 1.0,4.0)")
         .contains("Rating model (ALS on bias residuals): ranks to try (default: 20)")
         .contains("Rating model: regParams to try (default: 0.1,0.2)")
-        .contains("the partitions of its stages (default: " + defaults.blocks() + ")");
+        .contains("the partitions of its stages (default: " + defaults.blocks() + ")")
+        .contains("ALS iterations of every fit, both models (default: " + defaults.maxIter() + ")");
     for (String command : List.of("gold", "pipeline")) {
       assertThat(Cli.run(command, "--help").out().replaceAll("\\s+", " "))
           .as("%s --help: GoldBuild's m", command)

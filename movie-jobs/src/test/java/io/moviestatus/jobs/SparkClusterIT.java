@@ -56,17 +56,18 @@ import org.junit.jupiter.api.Test;
  * the bundled sample and the Unity Catalog names to each driver's own (Hive-less, in-memory)
  * session catalog {@code spark_catalog} and a test schema, TMDB's export folder to the loopback
  * {@link SampleExportServer}, the recommender's grid to the demo's ({@code var.recommend_grid}, one
- * fit per model) in one ALS block ({@code var.recommend_blocks}): ingest and the export ingest (one
- * run each per day; the four jobs are independent and submitted at once, each its own driver), then
- * the {@code pipeline} job's tasks silver, ratings, gold and recommend one after another on one
- * driver ({@link SharedJobCluster}), as Databricks runs the tasks of a job that share its job
- * cluster: one SparkContext and one set of executors, each task's {@code main} called in turn, a
- * failed task throwing. The same command lines run in this JVM on a {@code local[*]} session, in a
- * second thread from the start (the cluster's steps wait on RPCs and JVM starts part of the time);
- * every Delta table of the two lakes must be equal row for row, except the recommender's, whose
- * metrics must agree within {@link #METRIC_TOLERANCE} and whose recommendation count must be equal.
- * The row-for-row comparison runs while the cluster trains the recommender, which writes only its
- * own two tables; the cluster stops while the tests assert.
+ * fit per model) in one ALS block ({@code var.recommend_blocks}) of four iterations ({@code
+ * var.recommend_max_iter}): ingest and the export ingest (one run each per day; the four jobs are
+ * independent and submitted at once, each its own driver), then the {@code pipeline} job's tasks
+ * silver, ratings, gold and recommend one after another on one driver ({@link SharedJobCluster}),
+ * as Databricks runs the tasks of a job that share its job cluster: one SparkContext and one set of
+ * executors, each task's {@code main} called in turn, a failed task throwing. The same command
+ * lines run in this JVM on a {@code local[*]} session, in a second thread from the start (the
+ * cluster's steps wait on RPCs and JVM starts part of the time); every Delta table of the two lakes
+ * must be equal row for row, except the recommender's, whose metrics must agree within {@link
+ * #METRIC_TOLERANCE} and whose recommendation count must be equal. The row-for-row comparison runs
+ * while the cluster trains the recommender, which writes only its own two tables; the cluster stops
+ * while the tests assert.
  *
  * <p>The fault is injected into the pipeline's own {@code silver} run on the cluster: worker 2 is
  * killed (SIGKILL) once the driver has started two Spark jobs. The run must complete through task
@@ -127,6 +128,9 @@ class SparkClusterIT {
    */
   static final List<String> SHORT_RUN_FLAGS =
       List.of("-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  /** ALS iterations of the recommender's fits on both runs ({@code var.recommend_max_iter}). */
+  static final int CLUSTER_MAX_ITER = 4;
 
   /** Schema the runs register their tables in (--schema), each in its own session catalog. */
   private static final String LOCAL_SCHEMA = "movies_local_it";
@@ -683,6 +687,9 @@ class SparkClusterIT {
     bindings.put("var.recommend_grid", grid);
     grid.forEach((name, values) -> bindings.put("var.recommend_grid." + name, values));
     bindings.put("var.recommend_blocks", 1L);
+    // Four ALS iterations (the runner's default is 10): the proof is that training distributes and
+    // agrees with local[*], which a shorter fit shows as well.
+    bindings.put("var.recommend_max_iter", (long) CLUSTER_MAX_ITER);
     bindings.put("var.vacuum_retention_hours", 168L);
     List<String> args = TerraformExpression.evaluateList(task.parameters(), bindings);
     return args.stream()

@@ -76,7 +76,9 @@ public record RecommenderConfig(
         "rankingRegParams must be finite numbers >= 0, was " + rankingRegParams);
     check(nonNegative(alphas), "alphas must be finite numbers >= 0, was " + alphas);
     check(!confidences.isEmpty(), "confidences must not be empty");
-    check(maxIter > 0 && rankingMaxIter > 0, "maxIter and rankingMaxIter must be positive");
+    check(
+        maxIter > 0 && rankingMaxIter > 0,
+        "iterations must be at least 1, was " + maxIter + " and " + rankingMaxIter);
     check(testFraction > 0 && testFraction < 1, "testFraction must be in (0, 1): " + testFraction);
     check(
         validationFraction > 0 && validationFraction < 1,
