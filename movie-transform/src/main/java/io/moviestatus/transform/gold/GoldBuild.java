@@ -3,6 +3,7 @@ package io.moviestatus.transform.gold;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.LargeBatch;
 import io.moviestatus.lake.Prerequisites;
@@ -95,6 +96,7 @@ public final class GoldBuild {
     Collection<LocalDate> inputDates = MovieRankingsBuilder.inputDates(dates);
     Dataset<Row> input = onDates(status, inputDates); // pruned to those days
     // A day of the whole catalogue (the daily export) is a million rows: large-batch settings.
+    // The rows come from the selection (Delta's file statistics, or its scan): no count.
     long rows = selection.rows(inputDates);
     timings.mark("input rows");
     GoldBuildReport report =
@@ -130,7 +132,10 @@ public final class GoldBuild {
     }
   }
 
-  /** The dates to rank, and the rows of status_fact per date from the scan that found them. */
+  /**
+   * The dates to rank, and the rows of status_fact per date from the statistics or the scan that
+   * found them.
+   */
   private record Selection(List<LocalDate> dates, Map<LocalDate, Long> rowsByDate) {
 
     /** Rows of status_fact on {@code inputDates}. */
@@ -139,25 +144,41 @@ public final class GoldBuild {
     }
   }
 
+  /**
+   * The dates and their rows from Delta's file statistics (no scan); a table whose files cannot
+   * answer (a file of several dates, no statistics) is counted instead.
+   */
   private Selection select(LakeWriter writer, Dataset<Row> status) {
+    DateFileStats statusFiles = DateFileStats.of(spark, lake.tablePath(Tables.STATUS_FACT));
     if (date != null) {
-      // One scan of the date's input days both checks the date and counts the input.
+      Collection<LocalDate> input = MovieRankingsBuilder.inputDates(List.of(date));
       Map<LocalDate, Long> rowsByDate =
-          rowsByDate(onDates(status, MovieRankingsBuilder.inputDates(List.of(date))));
+          statusFiles.rowsOn(input).orElseGet(() -> rowsByDate(onDates(status, input)));
       if (!rowsByDate.containsKey(date)) {
         throw new IllegalArgumentException("status_fact has no rows for " + date);
       }
       return new Selection(List.of(date), rowsByDate);
     }
-    // The two scans run at once (see SideLane).
+    // Where the statistics cannot answer, the two scans run at once (see SideLane).
     try (SideLane lane = SideLane.start("gold")) {
       SideLane.Task<Set<LocalDate>> ranked =
-          lane.submit("read ranked dates", () -> dates(writer.read(Tables.MOVIE_RANKINGS)));
-      Map<LocalDate, Long> rowsByDate = rowsByDate(status);
+          lane.submit("read ranked dates", () -> rankedDates(writer));
+      Map<LocalDate, Long> rowsByDate = statusFiles.rowsByDate().orElseGet(() -> rowsByDate(status));
       Set<LocalDate> all = new TreeSet<>(rowsByDate.keySet());
       all.removeAll(ranked.value());
       return new Selection(List.copyOf(all), rowsByDate);
     }
+  }
+
+  /** The dates movie_rankings holds: from its file statistics, else a scan. */
+  private Set<LocalDate> rankedDates(LakeWriter writer) {
+    if (!DeltaTables.exists(spark, lake, Tables.MOVIE_RANKINGS)) {
+      return Set.of();
+    }
+    return DateFileStats.of(spark, lake.tablePath(Tables.MOVIE_RANKINGS))
+        .rowsByDate()
+        .<Set<LocalDate>>map(rows -> new TreeSet<>(rows.keySet()))
+        .orElseGet(() -> dates(writer.read(Tables.MOVIE_RANKINGS)));
   }
 
   private static Dataset<Row> onDates(Dataset<Row> status, Collection<LocalDate> days) {
