@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
  * The rows per {@code date_id} of a Delta table from its files' statistics in the Delta log ({@code
  * numRecords}, {@code minValues.date_id}, {@code maxValues.date_id} of each file of the latest
  * snapshot, less the rows a deletion vector removed): no data file is read. A file counts for a
- * date only when it holds that date alone (its minimum and maximum date are equal, as every file
- * of a one-date write is); an answer that needs a file of several dates or without statistics is
+ * date only when it holds that date alone (its minimum and maximum date are equal, as every file of
+ * a one-date write is); an answer that needs a file of several dates or without statistics is
  * empty, and the caller counts instead.
  */
 final class DateFileStats {
@@ -69,8 +69,7 @@ final class DateFileStats {
             : lit(null).cast("long");
     List<DataFile> files = new ArrayList<>();
     for (Row row : withStats.select(min, max, records, deleted).collectAsList()) {
-      Long rows =
-          row.isNullAt(2) ? null : row.getLong(2) - (row.isNullAt(3) ? 0 : row.getLong(3));
+      Long rows = row.isNullAt(2) ? null : row.getLong(2) - (row.isNullAt(3) ? 0 : row.getLong(3));
       files.add(new DataFile(day(row, 0), day(row, 1), rows));
     }
     return new DateFileStats(files);

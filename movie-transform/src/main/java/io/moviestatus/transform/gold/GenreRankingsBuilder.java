@@ -30,7 +30,8 @@ final class GenreRankingsBuilder {
                 .join(moviesGenres.select("movie_id", "genre_id"), "movie_id"),
             "genre_rank",
             List.of("date_id", "genre_id"),
-            List.of(SpreadRank.Order.desc("weighted_rating"), SpreadRank.Order.asc("weighted_rank")),
+            List.of(
+                SpreadRank.Order.desc("weighted_rating"), SpreadRank.Order.asc("weighted_rank")),
             spread)
         .select(
             col("date_id"),

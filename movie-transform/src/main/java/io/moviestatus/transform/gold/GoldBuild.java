@@ -60,6 +60,9 @@ public final class GoldBuild {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoldBuild.class);
 
+  /** Input rows from which the ranks are spread over the cores ({@link SpreadRank}). */
+  static final long SPREAD_ROWS = 10_000;
+
   /** Default m of the weighted rating. */
   public static final double DEFAULT_MINIMUM_VOTES = 500;
 
@@ -101,16 +104,27 @@ public final class GoldBuild {
     timings.mark("input rows");
     GoldBuildReport report =
         rows >= LargeBatch.ROWS
-            ? LargeBatch.run(spark, () -> build(writer, input, dates, timings))
-            : build(writer, input, dates, timings);
+            ? LargeBatch.run(
+                spark, () -> build(writer, input, dates, SpreadRank.Spread.of(spark), timings))
+            : build(writer, input, dates, spreadFor(rows), timings);
     LOG.info("{}", report);
     return report;
   }
 
+  /** The ranks of a small batch in one task per date; from {@link #SPREAD_ROWS} rows spread. */
+  private SpreadRank.Spread spreadFor(long rows) {
+    return rows < SPREAD_ROWS ? SpreadRank.Spread.single() : SpreadRank.Spread.of(spark);
+  }
+
   private GoldBuildReport build(
-      LakeWriter writer, Dataset<Row> input, List<LocalDate> dates, StageTimings timings) {
+      LakeWriter writer,
+      Dataset<Row> input,
+      List<LocalDate> dates,
+      SpreadRank.Spread spread,
+      StageTimings timings) {
     Dataset<Row> rankings =
-        MovieRankingsBuilder.build(input, writer.read(Tables.RATINGS_FACT), dates, minimumVotes)
+        MovieRankingsBuilder.build(
+                input, writer.read(Tables.RATINGS_FACT), dates, minimumVotes, spread)
             .persist(StorageLevel.MEMORY_AND_DISK());
     // The two tables are written at once (see SideLane): genre_rankings on the side lane.
     try (SideLane lane = SideLane.start("gold")) {
@@ -120,7 +134,8 @@ public final class GoldBuild {
               () ->
                   writer.replaceDates(
                       Tables.GENRE_RANKINGS,
-                      GenreRankingsBuilder.build(rankings, writer.read(Tables.MOVIES_GENRES)),
+                      GenreRankingsBuilder.build(
+                          rankings, writer.read(Tables.MOVIES_GENRES), spread),
                       dates));
       List<TableChange> changes = new ArrayList<>();
       changes.add(writer.replaceDates(Tables.MOVIE_RANKINGS, rankings, dates));
@@ -163,7 +178,8 @@ public final class GoldBuild {
     try (SideLane lane = SideLane.start("gold")) {
       SideLane.Task<Set<LocalDate>> ranked =
           lane.submit("read ranked dates", () -> rankedDates(writer));
-      Map<LocalDate, Long> rowsByDate = statusFiles.rowsByDate().orElseGet(() -> rowsByDate(status));
+      Map<LocalDate, Long> rowsByDate =
+          statusFiles.rowsByDate().orElseGet(() -> rowsByDate(status));
       Set<LocalDate> all = new TreeSet<>(rowsByDate.keySet());
       all.removeAll(ranked.value());
       return new Selection(List.copyOf(all), rowsByDate);

@@ -31,6 +31,9 @@ import org.apache.spark.sql.types.DataTypes;
  * descending (nulls last, then lower movie_id). The trend compares with the movie's status_fact row
  * 7 days earlier: popularity_change = popularity − popularity then; popularity_rank_change = rank
  * then − rank now (positive: the movie climbed); null without such a row.
+ *
+ * <p>The ranks are row numbers in those total orders, computed by {@link SpreadRank} so that a day
+ * is sorted by all cores, not by one task; C is a per-date aggregate joined back.
  */
 final class MovieRankingsBuilder {
 
@@ -56,8 +59,7 @@ final class MovieRankingsBuilder {
    */
   static Dataset<Row> build(
       Dataset<Row> status, Dataset<Row> ratings, Collection<LocalDate> dates, double minimumVotes) {
-    return build(
-        status, ratings, dates, minimumVotes, SpreadRank.Spread.of(status.sparkSession()));
+    return build(status, ratings, dates, minimumVotes, SpreadRank.Spread.of(status.sparkSession()));
   }
 
   /**
@@ -145,21 +147,20 @@ final class MovieRankingsBuilder {
                 SpreadRank.Order.desc("combined_count"),
                 SpreadRank.Order.asc("movie_id")),
             spread);
-    return rated
-        .select(
-            col("date_id"),
-            col("movie_id"),
-            col("popularity"),
-            col("vote_average"),
-            coalesce(col("vote_count"), lit(0)).as("vote_count"),
-            userCount.as("user_rating_count"),
-            col("user_rating_average"),
-            col("combined_average"),
-            col("combined_count"),
-            col("weighted_rating"),
-            col("weighted_rank"),
-            col("popularity_rank"),
-            col("popularity").minus(col("previous_popularity")).as("popularity_change"),
-            col("previous_rank").minus(col("popularity_rank")).as("popularity_rank_change"));
+    return rated.select(
+        col("date_id"),
+        col("movie_id"),
+        col("popularity"),
+        col("vote_average"),
+        coalesce(col("vote_count"), lit(0)).as("vote_count"),
+        userCount.as("user_rating_count"),
+        col("user_rating_average"),
+        col("combined_average"),
+        col("combined_count"),
+        col("weighted_rating"),
+        col("weighted_rank"),
+        col("popularity_rank"),
+        col("popularity").minus(col("previous_popularity")).as("popularity_change"),
+        col("previous_rank").minus(col("popularity_rank")).as("popularity_rank_change"));
   }
 }

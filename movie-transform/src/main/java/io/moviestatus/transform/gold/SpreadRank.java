@@ -44,8 +44,8 @@ import org.apache.spark.sql.types.DataTypes;
  *       bucket, so a group is sorted by as many tasks as it has buckets.
  * </ol>
  *
- * Every step is a function of the rows' values (no partition ids, no collected state), so the
- * frame can be evaluated any number of times, in any partitioning, with the same ranks.
+ * Every step is a function of the rows' values (no partition ids, no collected state), so the frame
+ * can be evaluated any number of times, in any partitioning, with the same ranks.
  */
 final class SpreadRank {
 
@@ -63,8 +63,8 @@ final class SpreadRank {
   private SpreadRank() {}
 
   /**
-   * One key of the order: a column, ascending or descending, nulls first or last (Spark's
-   * defaults: ascending nulls first, descending nulls last). A descending key must be numeric.
+   * One key of the order: a column, ascending or descending, nulls first or last (Spark's defaults:
+   * ascending nulls first, descending nulls last). A descending key must be numeric.
    */
   record Order(String column, boolean descending, boolean nullsFirst) {
 
@@ -125,12 +125,17 @@ final class SpreadRank {
     }
 
     /**
-     * Four buckets per core of the session (so that hashing buckets to tasks keeps every core
-     * busy) and bounds from one row in 64: a million-row group gives about 16,000 sample keys.
+     * Four buckets per core of the session (so that hashing buckets to tasks keeps every core busy)
+     * and bounds from one row in 64: a million-row group gives about 16,000 sample keys.
      */
     static Spread of(SparkSession spark) {
       int cores = spark.sparkContext().defaultParallelism();
       return new Spread(Math.max(2, Math.min(MAX_BUCKETS, 4 * cores)), 64);
+    }
+
+    /** One bucket (the plain window): below a few thousand rows the extra passes cost more. */
+    static Spread single() {
+      return new Spread(1, 1);
     }
   }
 
@@ -145,6 +150,12 @@ final class SpreadRank {
     requireNonNull(spread, "spread is null");
     if (order.isEmpty()) {
       throw new IllegalArgumentException("order is empty");
+    }
+    Column[] sorts = order.stream().map(Order::sort).toArray(Column[]::new);
+    if (spread.buckets() == 1) {
+      // One bucket: the plain window, the cheapest for a small batch.
+      return rows.withColumn(
+          rankColumn, row_number().over(Window.partitionBy(columns(groups)).orderBy(sorts)));
     }
     Column key =
         struct(order.stream().flatMap(k -> k.ascendingFields().stream()).toArray(Column[]::new));
@@ -170,11 +181,7 @@ final class SpreadRank {
             .drop(ROWS);
     Column rank =
         col(OFFSET)
-            .plus(
-                row_number()
-                    .over(
-                        Window.partitionBy(columns(groupBucket))
-                            .orderBy(order.stream().map(Order::sort).toArray(Column[]::new))))
+            .plus(row_number().over(Window.partitionBy(columns(groupBucket)).orderBy(sorts)))
             .cast(DataTypes.IntegerType);
     List<Column> output = new ArrayList<>(List.of(columns(List.of(rows.columns()))));
     output.add(rank.as(rankColumn));
@@ -183,9 +190,6 @@ final class SpreadRank {
 
   /** {@code keyed} with each row's bucket: the number of its group's bounds at or below its key. */
   private static Dataset<Row> withBucket(Dataset<Row> keyed, List<String> groups, Spread spread) {
-    if (spread.buckets() == 1) {
-      return keyed.withColumn(BUCKET, lit(0));
-    }
     Column sampled =
         spread.sampleEvery() == 1
             ? lit(true)
@@ -197,11 +201,12 @@ final class SpreadRank {
             .groupBy(columns(groups))
             .agg(sort_array(collect_list(col(KEY))).as(SAMPLE))
             .select(
-                columns(groups, expr(
-                    String.format(
-                        "transform(sequence(1, %d), i -> `%s`[cast(i * size(`%s`) div %d as int)])",
-                        spread.buckets() - 1, SAMPLE, SAMPLE, spread.buckets()))
-                    .as(BOUNDS)));
+                columns(
+                    groups,
+                    expr(String.format(
+                            "transform(sequence(1, %d), i -> `%s`[cast(i * size(`%s`) div %d as int)])",
+                            spread.buckets() - 1, SAMPLE, SAMPLE, spread.buckets()))
+                        .as(BOUNDS)));
     Column bucket =
         when(col(BOUNDS).isNull(), lit(0))
             .otherwise(expr(String.format("size(filter(`%s`, b -> b <= `%s`))", BOUNDS, KEY)));
@@ -211,8 +216,8 @@ final class SpreadRank {
   }
 
   /**
-   * {@code rows} joined with the broadcast {@code small} table on {@code keys} (null-safe),
-   * the small table's key columns renamed apart.
+   * {@code rows} joined with the broadcast {@code small} table on {@code keys} (null-safe), the
+   * small table's key columns renamed apart.
    */
   private static Dataset<Row> joinSmall(
       Dataset<Row> rows, Dataset<Row> small, List<String> keys, String joinType) {

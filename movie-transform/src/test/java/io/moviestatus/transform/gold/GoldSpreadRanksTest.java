@@ -96,7 +96,8 @@ class GoldSpreadRanksTest {
     Dataset<Row> status = statusFact().select("date_id", "movie_id", "popularity");
     Map<Object, Long> perValue =
         status.filter(col("date_id").equalTo(Date.valueOf(D))).collectAsList().stream()
-            .collect(Collectors.groupingBy(row -> String.valueOf(row.get(2)), Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(row -> String.valueOf(row.get(2)), Collectors.counting()));
     long day = perValue.values().stream().mapToLong(Long::longValue).sum();
     int buckets = 9;
     assertThat(perValue.values())
@@ -124,9 +125,7 @@ class GoldSpreadRanksTest {
               () ->
                   SharedSpark.rows(
                       SpreadRank.rank(status, "rank", List.of("date_id"), order, spread)));
-      assertThat(actual)
-          .as("row numbers with %s", spread)
-          .isEqualTo(SharedSpark.rows(expected));
+      assertThat(actual).as("row numbers with %s", spread).isEqualTo(SharedSpark.rows(expected));
     }
   }
 
@@ -174,9 +173,7 @@ class GoldSpreadRanksTest {
     Column[] columns = Arrays.stream(key).map(functions::col).toArray(Column[]::new);
     new JavaDataFrameSuiteBase()
         .assertDataFrameApproximateEquals(
-            expected.orderBy(columns).coalesce(1),
-            actual.orderBy(columns).coalesce(1),
-            TOLERANCE);
+            expected.orderBy(columns).coalesce(1), actual.orderBy(columns).coalesce(1), TOLERANCE);
   }
 
   private <T> T withShufflePartitions(int partitions, Supplier<T> work) {

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The test oracle: gold's ranks as windows partitioned by date (or date and genre), the formulation
  * {@link MovieRankingsBuilder} and {@link GenreRankingsBuilder} replaced (one task sorts a whole
- * day). Their output must equal this row for row (doubles up to rounding: the day's mean C is summed
- * in another order).
+ * day). Their output must equal this row for row (doubles up to rounding: the day's mean C is
+ * summed in another order).
  */
 public final class WindowRanks {
 
