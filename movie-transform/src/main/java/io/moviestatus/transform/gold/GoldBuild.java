@@ -3,6 +3,7 @@ package io.moviestatus.transform.gold;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
+import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
 import io.moviestatus.lake.LargeBatch;
 import io.moviestatus.lake.Prerequisites;
@@ -59,6 +60,9 @@ public final class GoldBuild {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoldBuild.class);
 
+  /** Input rows from which the ranks are spread over the cores ({@link SpreadRank}). */
+  static final long SPREAD_ROWS = 10_000;
+
   /** Default m of the weighted rating. */
   public static final double DEFAULT_MINIMUM_VOTES = 500;
 
@@ -95,20 +99,32 @@ public final class GoldBuild {
     Collection<LocalDate> inputDates = MovieRankingsBuilder.inputDates(dates);
     Dataset<Row> input = onDates(status, inputDates); // pruned to those days
     // A day of the whole catalogue (the daily export) is a million rows: large-batch settings.
+    // The rows come from the selection (Delta's file statistics, or its scan): no count.
     long rows = selection.rows(inputDates);
     timings.mark("input rows");
     GoldBuildReport report =
         rows >= LargeBatch.ROWS
-            ? LargeBatch.run(spark, () -> build(writer, input, dates, timings))
-            : build(writer, input, dates, timings);
+            ? LargeBatch.run(
+                spark, () -> build(writer, input, dates, SpreadRank.Spread.of(spark), timings))
+            : build(writer, input, dates, spreadFor(rows), timings);
     LOG.info("{}", report);
     return report;
   }
 
+  /** The ranks of a small batch in one task per date; from {@link #SPREAD_ROWS} rows spread. */
+  private SpreadRank.Spread spreadFor(long rows) {
+    return rows < SPREAD_ROWS ? SpreadRank.Spread.single() : SpreadRank.Spread.of(spark);
+  }
+
   private GoldBuildReport build(
-      LakeWriter writer, Dataset<Row> input, List<LocalDate> dates, StageTimings timings) {
+      LakeWriter writer,
+      Dataset<Row> input,
+      List<LocalDate> dates,
+      SpreadRank.Spread spread,
+      StageTimings timings) {
     Dataset<Row> rankings =
-        MovieRankingsBuilder.build(input, writer.read(Tables.RATINGS_FACT), dates, minimumVotes)
+        MovieRankingsBuilder.build(
+                input, writer.read(Tables.RATINGS_FACT), dates, minimumVotes, spread)
             .persist(StorageLevel.MEMORY_AND_DISK());
     // The two tables are written at once (see SideLane): genre_rankings on the side lane.
     try (SideLane lane = SideLane.start("gold")) {
@@ -118,7 +134,8 @@ public final class GoldBuild {
               () ->
                   writer.replaceDates(
                       Tables.GENRE_RANKINGS,
-                      GenreRankingsBuilder.build(rankings, writer.read(Tables.MOVIES_GENRES)),
+                      GenreRankingsBuilder.build(
+                          rankings, writer.read(Tables.MOVIES_GENRES), spread),
                       dates));
       List<TableChange> changes = new ArrayList<>();
       changes.add(writer.replaceDates(Tables.MOVIE_RANKINGS, rankings, dates));
@@ -130,7 +147,10 @@ public final class GoldBuild {
     }
   }
 
-  /** The dates to rank, and the rows of status_fact per date from the scan that found them. */
+  /**
+   * The dates to rank, and the rows of status_fact per date from the statistics or the scan that
+   * found them.
+   */
   private record Selection(List<LocalDate> dates, Map<LocalDate, Long> rowsByDate) {
 
     /** Rows of status_fact on {@code inputDates}. */
@@ -139,25 +159,42 @@ public final class GoldBuild {
     }
   }
 
+  /**
+   * The dates and their rows from Delta's file statistics (no scan); a table whose files cannot
+   * answer (a file of several dates, no statistics) is counted instead.
+   */
   private Selection select(LakeWriter writer, Dataset<Row> status) {
+    DateFileStats statusFiles = DateFileStats.of(spark, lake.tablePath(Tables.STATUS_FACT));
     if (date != null) {
-      // One scan of the date's input days both checks the date and counts the input.
+      Collection<LocalDate> input = MovieRankingsBuilder.inputDates(List.of(date));
       Map<LocalDate, Long> rowsByDate =
-          rowsByDate(onDates(status, MovieRankingsBuilder.inputDates(List.of(date))));
+          statusFiles.rowsOn(input).orElseGet(() -> rowsByDate(onDates(status, input)));
       if (!rowsByDate.containsKey(date)) {
         throw new IllegalArgumentException("status_fact has no rows for " + date);
       }
       return new Selection(List.of(date), rowsByDate);
     }
-    // The two scans run at once (see SideLane).
+    // Where the statistics cannot answer, the two scans run at once (see SideLane).
     try (SideLane lane = SideLane.start("gold")) {
       SideLane.Task<Set<LocalDate>> ranked =
-          lane.submit("read ranked dates", () -> dates(writer.read(Tables.MOVIE_RANKINGS)));
-      Map<LocalDate, Long> rowsByDate = rowsByDate(status);
+          lane.submit("read ranked dates", () -> rankedDates(writer));
+      Map<LocalDate, Long> rowsByDate =
+          statusFiles.rowsByDate().orElseGet(() -> rowsByDate(status));
       Set<LocalDate> all = new TreeSet<>(rowsByDate.keySet());
       all.removeAll(ranked.value());
       return new Selection(List.copyOf(all), rowsByDate);
     }
+  }
+
+  /** The dates movie_rankings holds: from its file statistics, else a scan. */
+  private Set<LocalDate> rankedDates(LakeWriter writer) {
+    if (!DeltaTables.exists(spark, lake, Tables.MOVIE_RANKINGS)) {
+      return Set.of();
+    }
+    return DateFileStats.of(spark, lake.tablePath(Tables.MOVIE_RANKINGS))
+        .rowsByDate()
+        .<Set<LocalDate>>map(rows -> new TreeSet<>(rows.keySet()))
+        .orElseGet(() -> dates(writer.read(Tables.MOVIE_RANKINGS)));
   }
 
   private static Dataset<Row> onDates(Dataset<Row> status, Collection<LocalDate> days) {

@@ -1,23 +1,22 @@
 package io.moviestatus.transform.gold;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -32,11 +31,16 @@ import org.apache.spark.sql.types.DataTypes;
  * descending (nulls last, then lower movie_id). The trend compares with the movie's status_fact row
  * 7 days earlier: popularity_change = popularity − popularity then; popularity_rank_change = rank
  * then − rank now (positive: the movie climbed); null without such a row.
+ *
+ * <p>The ranks are row numbers in those total orders, computed by {@link SpreadRank} so that a day
+ * is sorted by all cores, not by one task; C is a per-date aggregate joined back.
  */
 final class MovieRankingsBuilder {
 
   /** Days between a row and the one its trend compares with. */
   static final int TREND_DAYS = 7;
+
+  private static final List<String> BY_DATE = List.of("date_id");
 
   private MovieRankingsBuilder() {}
 
@@ -50,22 +54,35 @@ final class MovieRankingsBuilder {
   }
 
   /**
+   * {@link #build(Dataset, Dataset, Collection, double, SpreadRank.Spread)} with the ranks spread
+   * over the session's cores.
+   */
+  static Dataset<Row> build(
+      Dataset<Row> status, Dataset<Row> ratings, Collection<LocalDate> dates, double minimumVotes) {
+    return build(status, ratings, dates, minimumVotes, SpreadRank.Spread.of(status.sparkSession()));
+  }
+
+  /**
    * @param status status_fact rows of {@link #inputDates(Collection)} (more rows are harmless)
    * @param ratings ratings_fact rows (movie_id, date_id, rating used)
    * @param dates the dates to rank
    * @param minimumVotes m of the weighted rating, ≥ 0
+   * @param spread how the ranks of a date are cut into buckets (see {@link SpreadRank})
    */
   static Dataset<Row> build(
-      Dataset<Row> status, Dataset<Row> ratings, Collection<LocalDate> dates, double minimumVotes) {
+      Dataset<Row> status,
+      Dataset<Row> ratings,
+      Collection<LocalDate> dates,
+      double minimumVotes,
+      SpreadRank.Spread spread) {
     Object[] days = dates.stream().map(Date::valueOf).toArray();
-    WindowSpec byDate = Window.partitionBy(col("date_id"));
     Dataset<Row> ranked =
-        status
-            .select("movie_id", "date_id", "popularity", "vote_average", "vote_count")
-            .withColumn(
-                "popularity_rank",
-                row_number()
-                    .over(byDate.orderBy(col("popularity").desc_nulls_last(), col("movie_id"))));
+        SpreadRank.rank(
+            status.select("movie_id", "date_id", "popularity", "vote_average", "vote_count"),
+            "popularity_rank",
+            BY_DATE,
+            List.of(SpreadRank.Order.desc("popularity"), SpreadRank.Order.asc("movie_id")),
+            spread);
     Dataset<Row> previous =
         ranked.select(
             col("movie_id"),
@@ -100,7 +117,7 @@ final class MovieRankingsBuilder {
         tmdbCount
             .multiply(coalesce(col("vote_average").cast(DataTypes.DoubleType), lit(0.0)))
             .plus(coalesce(col("user_rating_sum"), lit(0.0)).multiply(2));
-    Column c = coalesce(avg(col("combined_average")).over(byDate), lit(0.0));
+    Column c = coalesce(col("day_mean"), lit(0.0));
     Column m = lit(minimumVotes);
     Column weighted =
         when(v.equalTo(0), c)
@@ -109,31 +126,41 @@ final class MovieRankingsBuilder {
                     .multiply(col("combined_average"))
                     .plus(m.divide(v.plus(m)).multiply(c)));
 
-    return current
-        .join(users, new String[] {"date_id", "movie_id"}, "left")
-        .join(previous, new String[] {"date_id", "movie_id"}, "left")
-        .withColumn("combined_count", tmdbCount.plus(userCount))
-        .withColumn("combined_average", when(v.gt(0), points.divide(v)))
-        .withColumn("weighted_rating", weighted)
-        .withColumn(
+    Dataset<Row> combined =
+        current
+            .join(users, new String[] {"date_id", "movie_id"}, "left")
+            .join(previous, new String[] {"date_id", "movie_id"}, "left")
+            .withColumn("combined_count", tmdbCount.plus(userCount))
+            .withColumn("combined_average", when(v.gt(0), points.divide(v)));
+    // C per date: a small aggregate joined back (a window over the date would be one task a day).
+    Dataset<Row> dayMeans =
+        combined.groupBy("date_id").agg(avg(col("combined_average")).as("day_mean"));
+    Dataset<Row> rated =
+        SpreadRank.rank(
+            combined
+                .join(broadcast(dayMeans), new String[] {"date_id"}, "left")
+                .withColumn("weighted_rating", weighted),
             "weighted_rank",
-            row_number()
-                .over(
-                    byDate.orderBy(col("weighted_rating").desc(), v.desc(), col("movie_id").asc())))
-        .select(
-            col("date_id"),
-            col("movie_id"),
-            col("popularity"),
-            col("vote_average"),
-            coalesce(col("vote_count"), lit(0)).as("vote_count"),
-            userCount.as("user_rating_count"),
-            col("user_rating_average"),
-            col("combined_average"),
-            col("combined_count"),
-            col("weighted_rating"),
-            col("weighted_rank"),
-            col("popularity_rank"),
-            col("popularity").minus(col("previous_popularity")).as("popularity_change"),
-            col("previous_rank").minus(col("popularity_rank")).as("popularity_rank_change"));
+            BY_DATE,
+            List.of(
+                SpreadRank.Order.desc("weighted_rating"),
+                SpreadRank.Order.desc("combined_count"),
+                SpreadRank.Order.asc("movie_id")),
+            spread);
+    return rated.select(
+        col("date_id"),
+        col("movie_id"),
+        col("popularity"),
+        col("vote_average"),
+        coalesce(col("vote_count"), lit(0)).as("vote_count"),
+        userCount.as("user_rating_count"),
+        col("user_rating_average"),
+        col("combined_average"),
+        col("combined_count"),
+        col("weighted_rating"),
+        col("weighted_rank"),
+        col("popularity_rank"),
+        col("popularity").minus(col("previous_popularity")).as("popularity_change"),
+        col("previous_rank").minus(col("popularity_rank")).as("popularity_rank_change"));
   }
 }

@@ -132,6 +132,17 @@ class GoldRankingsTest {
   }
 
   @Test
+  void ranksEqualTheWindowFormulationOnEveryDateOfTheseFixtures() {
+    List<LocalDate> days = List.of(WEEK_BEFORE, D.minusDays(3), D);
+    Dataset<Row> expected = WindowRanks.movieRankings(statusFact(), ratingsFact(), days, M);
+    Dataset<Row> actual =
+        MovieRankingsBuilder.build(
+            statusFact(), ratingsFact(), days, M, new SpreadRank.Spread(2, 1));
+
+    GoldSpreadRanksTest.assertSameRanks(expected, actual, "date_id", "movie_id");
+  }
+
+  @Test
   void goldBuildRanksEveryUnbuiltDateOnceAndAnExplicitDateIsReplaced() {
     LakeLayout lake = LakeLayout.of(root.toString());
     append(lake, Tables.STATUS_FACT, statusFact());
