@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -82,6 +83,16 @@ class ArchitectureTest {
                   .resideInAPackage("org.apache.spark.ml.."))
           .as("model: Spark SQL types only; ingest: no Spark; MLlib only in recommend");
 
+  /** movie-lake's internal package serves the project's own stages only. */
+  static final ArchRule INTERNAL =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("io.moviestatus.lake..", "io.moviestatus.transform..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.moviestatus.lake.internal..")
+          .as("io.moviestatus.lake.internal is used by movie-lake and movie-transform only");
+
   private static JavaClasses mainCode() {
     return new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -101,6 +112,16 @@ class ArchitectureTest {
   @Test
   void modelIngestAndLibrariesKeepTheirRuntimes() {
     RUNTIMES.check(mainCode());
+  }
+
+  @Test
+  void onlyTheLakeAndTheStagesUseTheLakesInternalPackage() {
+    JavaClasses classes = mainCode();
+    assertThat(classes.stream().map(JavaClass::getPackageName))
+        .as("the internal package is imported")
+        .contains("io.moviestatus.lake.internal");
+
+    INTERNAL.check(classes);
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Both sessions run Spark's interpreted operators instead of generated code: on one machine,
  * compiling generated code (Janino) costs more than it saves on anything short of a million-row
  * batch, for the short builds and for the recommender alike (measured with cold {@code
- * bin/movie-status} runs, docs/benchmarks.md). {@link LargeBatch} turns code generation back on for
- * a million-row batch.
+ * bin/movie-status} runs, docs/benchmarks.md). {@link io.moviestatus.lake.internal.LargeBatch}
+ * turns code generation back on for a million-row batch.
  *
  * <pre>{@code
  * SparkSession spark = LocalSpark.session(); // local[*], UI off, Delta on, 4 shuffle partitions, AQE
@@ -32,8 +32,9 @@ public final class LocalSpark {
   /**
    * Gets or creates the JVM's local session for a short cold run (a scheduled build of one day):
    * queries are planned once (no adaptive re-planning between stages) and each shuffle has one
-   * partition per core, measured in {@code scripts/bench-cold.sh}. {@link LargeBatch} turns
-   * adaptive execution back on for a million-row batch.
+   * partition per core, measured in {@code scripts/bench-cold.sh}. {@link
+   * io.moviestatus.lake.internal.LargeBatch} turns adaptive execution back on for a million-row
+   * batch.
    */
   public static SparkSession shortRunSession() {
     return builder()

@@ -85,7 +85,10 @@ public final class Prerequisites {
     }
   }
 
-  /** Depth first, one {@code listStatus} per folder (see {@link LakeFiles}), stopping early. */
+  /**
+   * Depth first, one {@code listStatus} per folder (see {@link
+   * io.moviestatus.lake.internal.LakeFiles}), stopping early.
+   */
   private static boolean hasFile(FileSystem fs, Path dir) throws IOException {
     for (FileStatus status : fs.listStatus(dir)) {
       if (status.isFile() || (status.isDirectory() && hasFile(fs, status.getPath()))) {

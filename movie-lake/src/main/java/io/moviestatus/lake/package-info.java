@@ -15,11 +15,13 @@
  *   <li>{@link io.moviestatus.lake.LakeState}: the quarantine;
  *   <li>{@link io.moviestatus.lake.ProcessedFiles}: the processed-files log (which listed files are
  *       not built yet; the rows that log a build's files, written last);
- *   <li>{@link io.moviestatus.lake.LakeFiles}: dated-file listing and one-pass line reads through
- *       the Hadoop FileSystem API;
  *   <li>{@link io.moviestatus.lake.Prerequisites}: what a stage needs before it runs (a lake, an
  *       earlier stage's table), as {@link io.moviestatus.model.MissingPrerequisiteException}.
  * </ul>
+ *
+ * <p>{@code io.moviestatus.lake.internal} holds what only the project's own stages use (file
+ * listing, side threads, the large-batch session settings): public for movie-transform, with no
+ * compatibility promise to other teams.
  *
  * <pre>{@code
  * SparkSession spark = LocalSpark.session();

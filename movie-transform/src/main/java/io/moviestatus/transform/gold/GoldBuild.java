@@ -5,11 +5,11 @@ import static org.apache.spark.sql.functions.col;
 
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.LakeWriter;
-import io.moviestatus.lake.LargeBatch;
 import io.moviestatus.lake.Prerequisites;
-import io.moviestatus.lake.SideLane;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.lake.internal.LargeBatch;
+import io.moviestatus.lake.internal.SideLane;
 import io.moviestatus.model.LakeLayout;
 import io.moviestatus.model.Tables;
 import java.sql.Date;

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.moviestatus.ingest.RatingsLanding;
-import io.moviestatus.lake.LakeFiles;
+import io.moviestatus.lake.internal.LakeFiles;
 import io.moviestatus.model.BadInputException;
 import java.sql.Date;
 import java.time.LocalDate;

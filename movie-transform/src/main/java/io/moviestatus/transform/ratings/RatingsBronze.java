@@ -1,6 +1,6 @@
 package io.moviestatus.transform.ratings;
 
-import io.moviestatus.lake.LakeFiles;
+import io.moviestatus.lake.internal.LakeFiles;
 import io.moviestatus.model.LakeLayout;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;

@@ -1,6 +1,6 @@
 package io.moviestatus.transform.silver;
 
-import io.moviestatus.lake.LakeFiles;
+import io.moviestatus.lake.internal.LakeFiles;
 import io.moviestatus.model.BronzeContract;
 import io.moviestatus.model.LakeLayout;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.moviestatus.transform.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.moviestatus.lake.LakeFiles;
+import io.moviestatus.lake.internal.LakeFiles;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -2,10 +2,10 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.lake.LargeBatch;
 import io.moviestatus.lake.ProcessedFiles;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.lake.internal.LargeBatch;
 import io.moviestatus.model.LakeLayout;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.lake.LargeBatch;
+import io.moviestatus.lake.internal.LargeBatch;
 import java.util.function.Consumer;
 
 /**

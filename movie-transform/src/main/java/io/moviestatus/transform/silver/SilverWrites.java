@@ -2,9 +2,9 @@ package io.moviestatus.transform.silver;
 
 import static java.util.Objects.requireNonNull;
 
-import io.moviestatus.lake.SideLane;
 import io.moviestatus.lake.StageTimings;
 import io.moviestatus.lake.TableChange;
+import io.moviestatus.lake.internal.SideLane;
 import io.moviestatus.model.TableContract;
 import io.moviestatus.model.Tables;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.moviestatus.lake;
+package io.moviestatus.lake.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,8 @@
-package io.moviestatus.lake;
+package io.moviestatus.lake.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.moviestatus.lake.StageTimings;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package io.moviestatus.lake;
+package io.moviestatus.lake.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -12,9 +12,9 @@ import org.apache.spark.sql.SparkSession;
  * one piece of work and restored afterwards, whatever session the caller chose:
  *
  * <ul>
- *   <li>Spark's generated code, which {@link LocalSpark}'s sessions turn off: on a million rows it
- *       parses, shuffles and aggregates several times faster than interpreted operators (measured:
- *       docs/scale.md);
+ *   <li>Spark's generated code, which {@link io.moviestatus.lake.LocalSpark}'s sessions turn off:
+ *       on a million rows it parses, shuffles and aggregates several times faster than interpreted
+ *       operators (measured: docs/scale.md);
  *   <li>uncompressed in-memory caches: the dictionary statistics of a compressed cache cost more
  *       CPU than the memory they save on one machine;
  *   <li>adaptive query execution (Spark's default, which a short-run session turns off): it

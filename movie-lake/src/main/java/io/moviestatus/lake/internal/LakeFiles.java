@@ -1,4 +1,4 @@
-package io.moviestatus.lake;
+package io.moviestatus.lake.internal;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
