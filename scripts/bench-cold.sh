@@ -99,7 +99,7 @@ if wants floor; then
   cp -a "$work/lake-$key-$((days - 1)).pristine/silver/status_fact" "$work/floor/silver/"
   # ColdDeltaFloor as bin/movie-status would start a short command: its JAR classpath, AppCDS archive
   # (when recorded) and default flags, plus movie-transform's test classes.
-  jobs_jar="$(ls "$root"/movie-jobs/target/movie-jobs-*.jar | grep -v -e sources -e javadoc | head -1)"
+  jobs_jar="$(ls "$root"/movie-jobs/target/movie-jobs_*.jar | grep -v -e sources -e javadoc -e tests | head -1)"
   short_opts="$(sed -n 's/^  \*) default_opts="\(.*\)" ;;$/\1/p' "$launcher")"
   [[ -n "$short_opts" ]] || { echo "cannot read the short commands' flags from $launcher" >&2; exit 1; }
   archive="$root/movie-jobs/target/launcher/app.jsa"

@@ -23,7 +23,7 @@
 # Submit to it (client mode, the driver in the submitting JVM):
 #   java $(cat movie-jobs/target/launcher/jvm.options) -cp "$SPARK_CLUSTER_DIR/home/jars/*" \
 #     org.apache.spark.deploy.SparkSubmit --master spark://127.0.0.1:7077 --class io.moviestatus.jobs.SilverJob \
-#     movie-jobs/target/movie-status-databricks.jar --lake /tmp/lake
+#     movie-jobs/target/movie-status-databricks-dbr16.4.jar --lake /tmp/lake
 # with SPARK_HOME=$SPARK_CLUSTER_DIR/home in the environment (its conf/spark-defaults.conf enables Delta).
 set -euo pipefail
 

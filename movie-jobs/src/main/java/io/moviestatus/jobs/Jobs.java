@@ -9,6 +9,7 @@ import io.moviestatus.transform.ratings.PseudonymKeyMismatchException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ final class Jobs {
    * throws on Databricks so the task is marked failed.
    */
   static void main(Object command, String[] args) {
-    int code = commandLine(command).execute(args);
+    int code = onTheBuiltLine() ? commandLine(command).execute(args) : ExitCode.USAGE.code();
     if (code != 0) {
       if (System.getenv("DATABRICKS_RUNTIME_VERSION") != null) {
         throw new IllegalStateException(
@@ -39,6 +40,21 @@ final class Jobs {
       }
       System.exit(code);
     }
+  }
+
+  /**
+   * False, after printing a one-line error naming both, when the Spark or Scala of the classpath is
+   * not of the line this build is for ({@link SparkLine}): exit code 2 rather than a {@code
+   * NoSuchMethodError} in a stage.
+   */
+  static boolean onTheBuiltLine() {
+    Optional<String> mismatch = SparkLine.built().mismatchWithRuntime();
+    mismatch.ifPresent(
+        message -> {
+          System.err.println("error: " + message);
+          System.err.flush();
+        });
+    return mismatch.isEmpty();
   }
 
   /** A picocli command line with one-line error reporting and ISO date parsing. */

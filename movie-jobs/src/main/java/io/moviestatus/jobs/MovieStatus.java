@@ -31,7 +31,7 @@ public final class MovieStatus implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(Jobs.onTheBuiltLine() ? commandLine().execute(args) : ExitCode.USAGE.code());
   }
 
   /**

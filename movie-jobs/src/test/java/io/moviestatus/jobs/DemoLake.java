@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The demo lake the tests share: {@code bin/movie-status demo} run once into {@code
- * movie-jobs/target/demo-lake}. {@link DemoTest} (surefire) always builds it afresh; {@link
+ * movie-jobs/target/demo-lake} (the line's build directory: {@code target/spark-4.0/demo-lake} with
+ * {@code -Pspark-4.0}). {@link DemoTest} (surefire) always builds it afresh; {@link
  * ReportBrowserIT} (failsafe, later in the same {@code mvn verify}) reuses it, and builds it itself
  * when it runs alone. Reuse needs the same Maven run: both plugins pass {@code
  * movie-status.build-id} (the build's start time, see movie-jobs/pom.xml), which is written beside
@@ -38,7 +39,7 @@ final class DemoLake {
   private DemoLake() {}
 
   static Path root() {
-    return ShadedJarIT.Build.module().resolve("target/demo-lake");
+    return ShadedJarIT.Build.buildDir().resolve("demo-lake");
   }
 
   /** Written last: the build id on the first line, then the demo's output. */

@@ -85,7 +85,7 @@ class ReportBrowserIT {
     report = Path.of(printed.group(1));
     assertThat(report).isEqualTo(root.resolve("gold/report/2026-11-03.html")).isRegularFile();
 
-    screenshots = ShadedJarIT.Build.module().resolve("target/report-screenshots");
+    screenshots = ShadedJarIT.Build.buildDir().resolve("report-screenshots");
     Files.createDirectories(screenshots);
 
     service =

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Databricks JAR ({@code movie-jobs/target/movie-status-databricks.jar}) as built by {@code
- * package}: what it bundles, that the bundled libraries are relocated, and that a job's {@code
- * main} runs from it with only the provided Spark/Delta classpath beside it.
+ * The Databricks JAR of the line built ({@code
+ * movie-jobs/target/movie-status-databricks-dbr16.4.jar}, with {@code -Pspark-4.0} {@code
+ * movie-jobs/target/spark-4.0/movie-status-databricks-dbr17.3.jar}) as built by {@code package}:
+ * what it bundles, that the bundled libraries are relocated, and that a job's {@code main} runs
+ * from it with only the provided Spark/Delta classpath beside it.
  *
  * <p>Regenerate the checked-in package list after an intended change with {@code ./mvnw -B -pl
  * movie-jobs verify -Dit.test=ShadedJarIT -Dshaded.contents.update=true}.
@@ -80,7 +82,7 @@ class ShadedJarIT {
     if (Boolean.getBoolean(UPDATE_PROPERTY)) {
       List<String> lines = new ArrayList<>();
       lines.add(
-          "# Java packages of the .class entries in target/movie-status-databricks.jar, sorted; checked by ShadedJarIT.");
+          "# Java packages of the .class entries in the Databricks JARs (movie-status-databricks-dbr*.jar, both Spark lines), sorted; checked by ShadedJarIT.");
       lines.add(
           "# Regenerate: ./mvnw -B -pl movie-jobs verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ShadedJarIT -D"
               + UPDATE_PROPERTY
@@ -120,6 +122,29 @@ class ShadedJarIT {
             removed,
             UPDATE_PROPERTY)
         .isEqualTo(expected);
+  }
+
+  @Test
+  void nameAndManifestGiveTheSparkLineOfTheBuild() throws IOException {
+    SparkLine line = SparkLine.built();
+    assertThat(Build.shadedJar().getFileName().toString())
+        .as("the JAR is named for its Databricks Runtime")
+        .isEqualTo("movie-status-databricks-dbr" + line.runtime() + ".jar");
+    try (JarFile jar = new JarFile(Build.shadedJar().toFile())) {
+      java.util.jar.Attributes manifest = jar.getManifest().getMainAttributes();
+      assertThat(manifest.getValue("MovieStatus-Spark-Version"))
+          .as("Spark version in the manifest")
+          .isEqualTo(line.sparkVersion());
+      assertThat(manifest.getValue("MovieStatus-Scala-Version"))
+          .as("Scala version in the manifest")
+          .isEqualTo(line.scalaVersion());
+      assertThat(manifest.getValue("MovieStatus-Delta-Version"))
+          .as("Delta version in the manifest")
+          .isEqualTo(line.deltaVersion());
+      assertThat(manifest.getValue("MovieStatus-Databricks-Runtime"))
+          .as("Databricks Runtime in the manifest")
+          .isEqualTo(line.runtime() + " LTS");
+    }
   }
 
   @Test
@@ -490,8 +515,21 @@ class ShadedJarIT {
       return module().getParent();
     }
 
+    /**
+     * The build directory of the Spark line under test, as the build passes it ({@code target/}, or
+     * {@code target/spark-4.0/} with {@code -Pspark-4.0}).
+     */
+    static Path buildDir() {
+      String dir = System.getProperty("movie-status.build-dir");
+      return dir == null ? module().resolve("target") : Path.of(dir);
+    }
+
     static Path shadedJar() {
-      Path jar = module().resolve("target/movie-status-databricks.jar");
+      Path jar =
+          buildDir()
+              .resolve(
+                  System.getProperty(
+                      "movie-status.databricks-jar", "movie-status-databricks-dbr16.4.jar"));
       if (!Files.isRegularFile(jar)) {
         throw new IllegalStateException(
             jar + " is missing: it is built at `package` (run this test with `verify`)");
@@ -501,8 +539,7 @@ class ShadedJarIT {
 
     /** The JVM flags Spark needs on Java 17, as the build writes them for bin/movie-status. */
     static List<String> jvmOptions() throws IOException {
-      return Files.readAllLines(
-              module().resolve("target/launcher/jvm.options"), StandardCharsets.UTF_8)
+      return Files.readAllLines(buildDir().resolve("launcher/jvm.options"), StandardCharsets.UTF_8)
           .stream()
           .map(String::strip)
           .filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -517,8 +554,7 @@ class ShadedJarIT {
      */
     static List<Path> providedClasspath() throws IOException {
       String text =
-          Files.readString(
-                  module().resolve("target/launcher/classpath.txt"), StandardCharsets.UTF_8)
+          Files.readString(buildDir().resolve("launcher/classpath.txt"), StandardCharsets.UTF_8)
               .strip();
       List<Path> kept = new ArrayList<>();
       Set<String> removedOwn = new TreeSet<>();
@@ -532,7 +568,12 @@ class ShadedJarIT {
         String fileName = path.getFileName().toString();
         String own =
             OWN_MODULES.stream()
-                .filter(m -> normalized.contains("/" + m + "/") || fileName.startsWith(m + "-"))
+                .filter(
+                    m ->
+                        normalized.contains("/" + m + "/")
+                            || normalized.contains("/" + m + "_")
+                            || fileName.startsWith(m + "-")
+                            || fileName.startsWith(m + "_"))
                 .findFirst()
                 .orElse(null);
         if (own != null || normalized.contains("/io/moviestatus/")) {
@@ -575,7 +616,7 @@ class ShadedJarIT {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.add("-Xmx1g");
       command.addAll(jvmOptions());
-      Path log4j = module().resolve("target/launcher/log4j2.properties");
+      Path log4j = buildDir().resolve("launcher/log4j2.properties");
       if (Files.isRegularFile(log4j)) {
         command.add("-Dlog4j2.configurationFile=" + log4j.toUri());
       }

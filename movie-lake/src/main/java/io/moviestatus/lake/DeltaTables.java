@@ -15,12 +15,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Literal$;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.CommitInfo;
 import org.apache.spark.sql.delta.actions.FileAction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
-import scala.collection.JavaConverters;
 
 /**
  * Delta tables of the lake, created from their contracts. Generated columns go through the {@link
@@ -101,7 +101,7 @@ public final class DeltaTables {
               "`%s` %s COMMENT %s",
               field.name(),
               field.dataType().sql(),
-              functions.lit(contract.comment(field.name())).expr().sql()));
+              Literal$.MODULE$.apply(contract.comment(field.name())).sql()));
     }
     if (missing.isEmpty()) {
       return false;
@@ -155,7 +155,7 @@ public final class DeltaTables {
   }
 
   private static String sqlString(String value) {
-    return functions.lit(requireNonNull(value, "property is null")).expr().sql();
+    return Literal$.MODULE$.apply(requireNonNull(value, "property is null")).sql();
   }
 
   /** True when the contract's table exists in the lake. */
@@ -238,7 +238,7 @@ public final class DeltaTables {
     }
     return values.stream()
         .map(v -> v instanceof java.time.LocalDate day ? java.sql.Date.valueOf(day) : v)
-        .map(v -> functions.lit(v).expr().sql())
+        .map(v -> Literal$.MODULE$.apply(v).sql())
         .collect(java.util.stream.Collectors.joining(", ", column + " IN (", ")"));
   }
 
@@ -271,10 +271,9 @@ public final class DeltaTables {
       return true;
     }
     long expected = version + 1;
-    scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits =
-        table.deltaLog().getChanges(expected, false);
+    var commits = table.deltaLog().getChanges(expected, false);
     while (commits.hasNext()) {
-      scala.Tuple2<Object, scala.collection.Seq<Action>> commit = commits.next();
+      var commit = commits.next();
       long committed = (Long) commit._1();
       if (committed > latest) {
         break; // committed after the version read above: the next run sees it
@@ -282,7 +281,7 @@ public final class DeltaTables {
       if (committed != expected) {
         return true; // a commit in between is gone from the log
       }
-      for (Action action : JavaConverters.seqAsJavaList(commit._2())) {
+      for (Action action : ScalaCollections.asJava(commit._2())) {
         if (action instanceof FileAction file && file.dataChange()) {
           return true;
         }
@@ -322,18 +321,17 @@ public final class DeltaTables {
    */
   public static Commit lastCommit(DeltaTable table) {
     long version = version(table);
-    scala.collection.Iterator<scala.Tuple2<Object, scala.collection.Seq<Action>>> changes =
-        table.deltaLog().getChanges(version, false);
+    var changes = table.deltaLog().getChanges(version, false);
     while (changes.hasNext()) {
-      scala.Tuple2<Object, scala.collection.Seq<Action>> change = changes.next();
+      var change = changes.next();
       if ((Long) change._1() != version) {
         continue;
       }
-      for (Action action : JavaConverters.seqAsJavaList(change._2())) {
+      for (Action action : ScalaCollections.asJava(change._2())) {
         if (action instanceof CommitInfo info) {
           Map<String, String> metrics =
               info.operationMetrics().isDefined()
-                  ? JavaConverters.mapAsJavaMap(info.operationMetrics().get())
+                  ? ScalaCollections.asJava(info.operationMetrics().get())
                   : Map.of();
           return new Commit(version, info.operation(), metrics);
         }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.catalyst.expressions.Literal$;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +94,6 @@ public final class TableRegistry {
   }
 
   private static String literal(String value) {
-    return functions.lit(value).expr().sql();
+    return Literal$.MODULE$.apply(value).sql();
   }
 }

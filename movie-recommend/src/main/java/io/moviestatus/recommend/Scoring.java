@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 
+import io.moviestatus.lake.ScalaCollections;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -187,7 +188,7 @@ final class Scoring {
 
   /** A Scala Seq, the external type of an array column in a Row. */
   private static <T> scala.collection.Seq<T> seq(List<T> values) {
-    return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(values)).toList();
+    return ScalaCollections.asScala(values);
   }
 
   private static List<Integer> boxed(int[] values) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -68,10 +69,10 @@ final class RatingRecords {
             col(SNAPSHOT),
             col(VALUE).as("raw"),
             size(col("fields")).notEqual(4).as("malformed"),
-            field(col("fields").getItem(0)).as("user_raw"),
-            field(col("fields").getItem(1)).as("movie_raw"),
-            field(col("fields").getItem(2)).as("rating_raw"),
-            field(col("fields").getItem(3)).as("time_raw"));
+            field(get(col("fields"), lit(0))).as("user_raw"),
+            field(get(col("fields"), lit(1))).as("movie_raw"),
+            field(get(col("fields"), lit(2))).as("rating_raw"),
+            field(get(col("fields"), lit(3))).as("time_raw"));
   }
 
   /** JSON lines with user_id, movie_id, rating, rated_at → raw fields + malformed flag. */
@@ -142,8 +143,8 @@ final class RatingRecords {
         .withColumn("fields", fields)
         .select(
             col(SOURCE_FILE),
-            field(col("fields").getItem(0)).as("ml_movie_id"),
-            positiveInt(field(col("fields").getItem(2))).as("tmdb_id"));
+            field(get(col("fields"), lit(0))).as("ml_movie_id"),
+            positiveInt(field(get(col("fields"), lit(2)))).as("tmdb_id"));
   }
 
   /** Non-blank lines that are not the header. */

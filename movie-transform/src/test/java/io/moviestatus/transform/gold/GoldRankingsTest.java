@@ -3,7 +3,6 @@ package io.moviestatus.transform.gold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.moviestatus.lake.DeltaTables;
 import io.moviestatus.lake.TableChange;
 import io.moviestatus.lake.testing.SharedSpark;
@@ -98,9 +97,8 @@ class GoldRankingsTest {
                     d, 3, 10.25f, null, 0, 1L, 4.0, 8.0, 1L, 208.0 / 27, 2, 4, null, null),
                 RowFactory.create(d, 4, 20.0f, 7.0f, 0, 0L, null, null, 0L, c, 3, 3, null, null)),
             actual.schema());
-    new JavaDataFrameSuiteBase()
-        .assertDataFrameApproximateEquals(
-            expected.orderBy("movie_id"), actual.orderBy("movie_id"), TOLERANCE);
+    SharedSpark.assertSameRowsWithin(
+        expected.orderBy("movie_id"), actual.orderBy("movie_id"), TOLERANCE);
   }
 
   @Test

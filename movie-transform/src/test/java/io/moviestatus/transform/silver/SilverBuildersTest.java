@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** Each pure builder against exact expected rows (spark-testing-base DataFrame equality). */
+/** Each pure builder against exact expected rows (SharedSpark.assertSameRows). */
 class SilverBuildersTest {
 
   private static final StructType RECORDS =
