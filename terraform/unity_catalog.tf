@@ -167,9 +167,6 @@ resource "databricks_volume" "reports" {
 }
 
 locals {
-  jar_source = startswith(var.jar_path, "/") ? var.jar_path : "${path.module}/${var.jar_path}"
-  jar_exists = fileexists(local.jar_source)
-
   reports_dir = "/Volumes/${databricks_catalog.lake.name}/${databricks_schema.movies.name}/${databricks_volume.reports.name}"
 }
 
@@ -179,16 +176,23 @@ resource "terraform_data" "jar_md5" {
   input = local.jar_exists ? filemd5(local.jar_source) : "missing"
 }
 
+# The JAR of var.spark_version's line (databricks_runtime.tf); a JAR of the other line fails the
+# plan here, before anything is created. Named after its file, so switching lines uploads a new file.
 resource "databricks_file" "jar" {
-  path   = "/Volumes/${databricks_catalog.lake.name}/${databricks_schema.movies.name}/${databricks_volume.artifacts.name}/${basename(var.jar_path)}"
+  path   = "/Volumes/${databricks_catalog.lake.name}/${databricks_schema.movies.name}/${databricks_volume.artifacts.name}/${local.jar_file}"
   source = local.jar_source
 
   lifecycle {
     replace_triggered_by = [terraform_data.jar_md5]
 
     precondition {
+      condition     = local.jar_line == local.runtime_line
+      error_message = "spark_version ${var.spark_version} is ${local.runtime_line.name} (Spark ${local.runtime_line.spark}, Scala ${local.runtime_line.scala}) and needs ${local.runtime_line.jar_file}; jar_path is ${local.jar_file}, built for Spark ${local.jar_line.spark} / Scala ${local.jar_line.scala}."
+    }
+
+    precondition {
       condition     = local.jar_exists
-      error_message = "The shaded JAR was not found at ${local.jar_source}. Build it first from the repository root: ./mvnw -B package -DskipTests"
+      error_message = "The shaded JAR was not found at ${local.jar_source}. Build it first from the repository root: ${local.runtime_line.build}"
     }
   }
 }

@@ -182,13 +182,13 @@ variable "databricks_sku" {
 }
 
 variable "spark_version" {
-  description = "Databricks Runtime of the job clusters. The JAR is built for Spark 3.5 / Scala 2.12 / JDK 17, i.e. 16.4 LTS."
+  description = "Databricks Runtime of the job clusters: 16.4 LTS on Scala 2.12 (16.4.x-scala2.12; Spark 3.5) or 17.3 LTS (17.3.x-scala2.13; Spark 4.0), or a variant of either such as 16.4.x-photon-scala2.12 or 17.3.x-cpu-ml-scala2.13. It picks the JAR the tasks run (databricks_runtime.tf)."
   type        = string
   default     = "16.4.x-scala2.12"
 
   validation {
-    condition     = can(regex("^[0-9]+\\.[0-9]+\\.x-([a-z0-9-]+-)?scala2\\.12$", var.spark_version))
-    error_message = "spark_version must be a Databricks runtime key ending in scala2.12 (the JAR is a Scala 2.12 build), e.g. 16.4.x-scala2.12."
+    condition     = anytrue([for line in local.databricks_lines : can(regex(line.runtime, var.spark_version))])
+    error_message = "spark_version ${var.spark_version} is not a runtime this project builds a JAR for: use Databricks Runtime 16.4 LTS on Scala 2.12 (16.4.x-scala2.12, Spark 3.5) or 17.3 LTS (17.3.x-scala2.13, Spark 4.0), or a variant of the same key such as 16.4.x-photon-scala2.12 or 17.3.x-cpu-ml-scala2.13; 16.4.x-scala2.13 is not built."
   }
 }
 
@@ -221,13 +221,18 @@ variable "use_spot_instances" {
 }
 
 variable "jar_path" {
-  description = "Path of the shaded JAR built by `./mvnw -B package -DskipTests`, relative to this folder (or absolute)."
+  description = "The shaded JAR to upload, relative to this folder (or absolute). null (default) = the JAR of spark_version's line as the build writes it: ../movie-jobs/target/movie-status-databricks-dbr16.4.jar for 16.4 LTS, ../movie-jobs/target/spark-4.0/movie-status-databricks-dbr17.3.jar for 17.3 LTS. Its file name must keep the line's tag (dbr16.4 or dbr17.3)."
   type        = string
-  default     = "../movie-jobs/target/movie-status-databricks.jar"
+  default     = null
 
   validation {
-    condition     = endswith(var.jar_path, ".jar")
-    error_message = "jar_path must point to a .jar file."
+    condition     = var.jar_path == null || can(regex("\\.jar$", var.jar_path))
+    error_message = "jar_path must point to a .jar file (or be null for the JAR of spark_version's line)."
+  }
+
+  validation {
+    condition     = var.jar_path == null || length([for line in local.databricks_lines : line if strcontains(basename(coalesce(var.jar_path, "-")), line.tag)]) == 1
+    error_message = "jar_path ${jsonencode(var.jar_path)} does not name one Databricks line: the file name must contain exactly one of dbr16.4 (Spark 3.5 / Scala 2.12) and dbr17.3 (Spark 4.0 / Scala 2.13), as the build names the JARs."
   }
 }
 

@@ -8,7 +8,7 @@ name_prefix = "moviestatus"
 environment = "prod"
 
 databricks_sku     = "premium"
-spark_version      = "16.4.x-scala2.12"
+spark_version      = "16.4.x-scala2.12" # or 17.3.x-scala2.13 (the dbr17.3 JAR, built with -Pspark-4.0)
 node_type          = "Standard_D8ds_v5"
 num_workers        = 2
 use_spot_instances = false

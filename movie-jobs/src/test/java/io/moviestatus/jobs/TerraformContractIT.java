@@ -6,6 +6,7 @@ import static io.moviestatus.jobs.TerraformHcl.asMap;
 import static io.moviestatus.jobs.TerraformHcl.mask;
 import static io.moviestatus.jobs.TerraformHcl.topLevelBlocks;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.moviestatus.jobs.ShadedJarIT.Build;
 import io.moviestatus.jobs.TerraformHcl.Block;
@@ -37,12 +38,14 @@ import picocli.CommandLine;
 
 /**
  * The contract between {@code terraform/*.tf} and the build: the jobs' main classes exist in the
- * shaded JAR with a {@code main}, the uploaded JAR is the built artifact, every {@code var.X} is
- * declared, and every flag a task passes is an option of its runner. It also pins the deployment's
- * security and first-apply properties (issue 33): no secret value in state or outputs, which task
- * sees which secret, isolated Unity Catalog objects, role scopes, no {@code /Shared} path, the RBAC
- * wait, the {@code ip_rules} validation and the report task. Provider arguments cannot be validated
- * here (no provider downloads); the HCL cites the provider doc page next to them.
+ * shaded JAR with a {@code main}, every task runs the JAR of {@code spark_version}'s Databricks LTS
+ * line and a runtime paired with the other line's JAR fails the plan (issue 32), every {@code
+ * var.X} is declared, and every flag a task passes is an option of its runner. It also pins the
+ * deployment's security and first-apply properties (issue 33): no secret value in state or outputs,
+ * which task sees which secret, isolated Unity Catalog objects, role scopes, no {@code /Shared}
+ * path, the RBAC wait, the {@code ip_rules} validation and the report task. Provider arguments
+ * cannot be validated here (no provider downloads); the HCL cites the provider doc page next to
+ * them.
  *
  * <p>The files are read by {@link TerraformHcl}; only the blocks the contract reads (variables,
  * jobs, anything holding a {@code spark_jar_task}) must parse with hcl4j. Flags are read from the
@@ -181,51 +184,368 @@ class TerraformContractIT {
         .isEmpty();
   }
 
-  @Test
-  void uploadedJarPathIsTheBuiltArtifact() throws IOException {
-    Map<String, Object> jarPath = asMap(variables().get("jar_path"));
-    assertThat(jarPath).as("variable \"jar_path\" in terraform/variables.tf").isNotNull();
-    Object defaultValue = jarPath.get("default");
-    assertThat(defaultValue).as("default of variable jar_path").isInstanceOf(String.class);
+  // ---------------------------------------------------------------------------------------------
+  // Issue 32: the Databricks LTS lines (16.4: Spark 3.5 / Scala 2.12, 17.3: Spark 4.0 / Scala 2.13)
+  // ---------------------------------------------------------------------------------------------
 
-    Path terraform = Build.root().resolve("terraform");
-    Path artifact = Build.shadedJar().toAbsolutePath().normalize();
-    List<String> violations = new ArrayList<>();
-    Path resolved = terraform.resolve((String) defaultValue).toAbsolutePath().normalize();
-    if (!resolved.equals(artifact)) {
-      violations.add(
-          "jar_path default \""
-              + defaultValue
-              + "\" resolves from terraform/ to "
-              + Build.root().relativize(resolved)
-              + ", not the built "
-              + Build.root().relativize(artifact));
+  /** One entry of {@code local.databricks_lines} (terraform/databricks_runtime.tf), unquoted. */
+  private record Line(
+      String tag,
+      String name,
+      Pattern runtime,
+      String spark,
+      String scala,
+      String jarDir,
+      String jarFile,
+      String build) {}
+
+  /** {@code local.databricks_lines} by tag, in the order written. */
+  private static Map<String, Line> lines() {
+    Map<String, Line> lines = new LinkedHashMap<>();
+    for (Span span : spans()) {
+      Map<String, String> a = span.attributes();
+      if (span.header().isEmpty()
+          && span.parent() != null
+          && span.parent().header().equals("locals")
+          && span.file().equals("databricks_runtime.tf")
+          && a.containsKey("tag")) {
+        assertThat(a.keySet())
+            .as("attributes of a databricks_lines entry")
+            .containsExactly(
+                "tag", "name", "runtime", "spark", "scala", "jar_dir", "jar_file", "build");
+        Line line =
+            new Line(
+                unquote(a.get("tag")),
+                unquote(a.get("name")),
+                Pattern.compile(unquote(a.get("runtime"))),
+                unquote(a.get("spark")),
+                unquote(a.get("scala")),
+                unquote(a.get("jar_dir")),
+                unquote(a.get("jar_file")),
+                unquote(a.get("build")));
+        lines.put(line.tag(), line);
+      }
     }
-    // An example tfvars file must not point the upload somewhere else.
+    assertThat(allCode())
+        .as("local.databricks_lines is a list of those entries")
+        .containsPattern("\\bdatabricks_lines\\s*=\\s*\\[");
+    return lines;
+  }
+
+  /** The tag of the line whose runtime pattern matches a spark_version key, or "rejected". */
+  private static String lineOf(String sparkVersion, Map<String, Line> lines) {
+    // RE2 (Terraform's regex) and java.util.regex agree on these anchored patterns.
+    List<String> tags =
+        lines.values().stream()
+            .filter(l -> l.runtime().matcher(sparkVersion).find())
+            .map(Line::tag)
+            .toList();
+    assertThat(tags).as("lines matching %s", sparkVersion).hasSizeLessThanOrEqualTo(1);
+    return tags.isEmpty() ? "rejected" : tags.get(0);
+  }
+
+  @Test
+  void sparkVersionAcceptsThe164And173LtsRuntimesEachWithTheJarOfItsLine() throws IOException {
+    Map<String, Line> lines = lines();
+    assertThat(lines.values())
+        .as("the lines: tag, runtime, Spark, Scala, the JAR the build writes, how to build it")
+        .extracting(
+            Line::tag,
+            Line::name,
+            Line::spark,
+            Line::scala,
+            Line::jarDir,
+            Line::jarFile,
+            Line::build)
+        .containsExactly(
+            tuple(
+                "dbr16.4",
+                "Databricks Runtime 16.4 LTS",
+                "3.5",
+                "2.12",
+                "../movie-jobs/target",
+                "movie-status-databricks-dbr16.4.jar",
+                "./mvnw -B -DskipTests package"),
+            tuple(
+                "dbr17.3",
+                "Databricks Runtime 17.3 LTS",
+                "4.0",
+                "2.13",
+                "../movie-jobs/target/spark-4.0",
+                "movie-status-databricks-dbr17.3.jar",
+                "./mvnw -B -Pspark-4.0 -DskipTests package"));
+
+    // Runtime keys of the Clusters API (16.4 LTS has a Scala 2.12 and a Scala 2.13 image; 17.3
+    // LTS is Scala 2.13 only), their variants, and near misses.
+    Map<String, String> verdicts = new TreeMap<>();
+    for (String key :
+        List.of(
+            "16.4.x-scala2.12",
+            "16.4.x-photon-scala2.12",
+            "16.4.x-cpu-ml-scala2.12",
+            "16.4.x-gpu-ml-scala2.12",
+            "16.4.x-scala2.13",
+            "16.4.x-photon-scala2.13",
+            "17.3.x-scala2.13",
+            "17.3.x-photon-scala2.13",
+            "17.3.x-cpu-ml-scala2.13",
+            "17.3.x-scala2.12",
+            "15.4.x-scala2.12",
+            "17.2.x-scala2.13",
+            "116.4.x-scala2.12",
+            "16.4.x-scala2.12-beta")) {
+      verdicts.put(key, lineOf(key, lines));
+    }
+    assertThat(verdicts)
+        .as("spark_version keys and the line each one runs")
+        .isEqualTo(
+            Map.ofEntries(
+                Map.entry("16.4.x-scala2.12", "dbr16.4"),
+                Map.entry("16.4.x-photon-scala2.12", "dbr16.4"),
+                Map.entry("16.4.x-cpu-ml-scala2.12", "dbr16.4"),
+                Map.entry("16.4.x-gpu-ml-scala2.12", "dbr16.4"),
+                Map.entry("16.4.x-scala2.13", "rejected"),
+                Map.entry("16.4.x-photon-scala2.13", "rejected"),
+                Map.entry("17.3.x-scala2.13", "dbr17.3"),
+                Map.entry("17.3.x-photon-scala2.13", "dbr17.3"),
+                Map.entry("17.3.x-cpu-ml-scala2.13", "dbr17.3"),
+                Map.entry("17.3.x-scala2.12", "rejected"),
+                Map.entry("15.4.x-scala2.12", "rejected"),
+                Map.entry("17.2.x-scala2.13", "rejected"),
+                Map.entry("116.4.x-scala2.12", "rejected"),
+                Map.entry("16.4.x-scala2.12-beta", "rejected")));
+
+    // The validation admits exactly the keys of a line; its message names what it admits.
+    Span validation =
+        topSpan("variable \"spark_version\"").children(spans()).stream()
+            .filter(s -> s.header().equals("validation"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> rule = validation.attributes();
+    assertThat(rule.get("condition"))
+        .isEqualTo(
+            "anytrue([for line in local.databricks_lines : can(regex(line.runtime, var.spark_version))])");
+    Map<String, String> named = new TreeMap<>();
+    Matcher key =
+        Pattern.compile("\\b\\d+\\.\\d+\\.x-[a-z0-9-]*scala2\\.1\\d\\b")
+            .matcher(rule.get("error_message"));
+    while (key.find()) {
+      named.put(key.group(), lineOf(key.group(), lines));
+    }
+    assertThat(named)
+        .as("runtime keys the validation's message names")
+        .isEqualTo(
+            Map.of(
+                "16.4.x-scala2.12", "dbr16.4",
+                "16.4.x-photon-scala2.12", "dbr16.4",
+                "17.3.x-scala2.13", "dbr17.3",
+                "17.3.x-cpu-ml-scala2.13", "dbr17.3",
+                "16.4.x-scala2.13", "rejected"));
+    assertThat(rule.get("error_message"))
+        .contains("Spark 3.5")
+        .contains("Spark 4.0")
+        .contains("16.4.x-scala2.13 is not built");
+    assertThat(allCode().replaceAll("\\s+", " "))
+        .as("local.runtime_line: the one line whose pattern matches")
+        .contains(
+            "runtime_line = one([for line in local.databricks_lines : line if can(regex(line.runtime, var.spark_version))])");
+
+    assertThat(asMap(variables().get("spark_version")).get("default"))
+        .isEqualTo("16.4.x-scala2.12");
+    Map<String, String> perEnvironment = new TreeMap<>();
+    for (String env : List.of("dev", "prod")) {
+      Matcher m =
+          Pattern.compile("(?m)^\\s*spark_version\\s*=\\s*\"([^\"]*)\"")
+              .matcher(mask(terraformFile("vars/" + env + ".tfvars"), false));
+      perEnvironment.put(env, m.find() ? lineOf(m.group(1), lines) : "<unset>");
+    }
+    assertThat(perEnvironment)
+        .as("the example tfvars' runtimes")
+        .isEqualTo(Map.of("dev", "dbr16.4", "prod", "dbr16.4"));
+  }
+
+  @Test
+  void everyTaskRunsTheOneUploadedJarOfTheRuntimesLine() throws IOException {
+    Map<String, Line> lines = lines();
+    List<String> clusters = new ArrayList<>();
+    Matcher runtime = Pattern.compile("\\bspark_version\\s*=\\s*([^\\n]+)").matcher(allCode());
+    while (runtime.find()) {
+      clusters.add(runtime.group(1).strip());
+    }
+    assertThat(clusters)
+        .as("spark_version of every cluster (one runtime, so one line, for every task)")
+        .hasSize((int) spans().stream().filter(s -> s.header().equals("new_cluster")).count())
+        .containsOnly("var.spark_version");
+    Matcher library = Pattern.compile("\\bjar\\s*=\\s*([^\\n]+)").matcher(allCode());
+    List<String> jars = new ArrayList<>();
+    while (library.find()) {
+      jars.add(library.group(1).strip());
+    }
+    assertThat(jars)
+        .as("library { jar = ... } of every task: the one uploaded file")
+        .hasSize(jarTasks().size())
+        .containsOnly("databricks_file.jar.path");
+    assertThat(spans().stream().filter(s -> s.parent() == null).map(Span::header))
+        .as("JAR uploads")
+        .filteredOn(h -> h.startsWith("resource \"databricks_file\""))
+        .containsExactly("resource \"databricks_file\" \"jar\"");
+    Map<String, String> upload = attributes("resource \"databricks_file\" \"jar\"");
+    assertThat(upload.get("source")).isEqualTo("local.jar_source");
+    assertThat(upload.get("path")).endsWith("/${local.jar_file}\"");
+
+    // The JAR: var.jar_path, else the runtime line's; its line is read from its file name.
+    assertThat(allCode().replaceAll("\\s+", " "))
+        .as("local.jar_path, jar_file, jar_source and jar_line")
+        .contains(
+            "jar_path = var.jar_path != null ? var.jar_path : \"${local.runtime_line.jar_dir}/${local.runtime_line.jar_file}\"")
+        .contains("jar_file = basename(local.jar_path)")
+        .contains(
+            "jar_source = startswith(local.jar_path, \"/\") ? local.jar_path : \"${path.module}/${local.jar_path}\"")
+        .contains(
+            "jar_line = one([for line in local.databricks_lines : line if strcontains(local.jar_file, line.tag)])");
+    Map<String, Object> jarPath = asMap(variables().get("jar_path"));
+    assertThat(jarPath).as("variable jar_path").containsEntry("default", null);
+
+    // Each line's JAR is where the build writes it and carries its own tag only.
+    Path terraform = Build.root().resolve("terraform");
+    Map<String, String> defaults = new TreeMap<>();
+    for (Line line : lines.values()) {
+      Path jar = terraform.resolve(line.jarDir()).resolve(line.jarFile()).normalize();
+      defaults.put(
+          line.tag(),
+          Build.root().relativize(jar)
+              + " tags "
+              + lines.keySet().stream().filter(line.jarFile()::contains).toList());
+    }
+    assertThat(defaults)
+        .as("default JAR of each line, from terraform/")
+        .isEqualTo(
+            Map.of(
+                "dbr16.4", "movie-jobs/target/movie-status-databricks-dbr16.4.jar tags [dbr16.4]",
+                "dbr17.3",
+                    "movie-jobs/target/spark-4.0/movie-status-databricks-dbr17.3.jar tags [dbr17.3]"));
+    // An example tfvars file may name another JAR only of its runtime's line.
     Path vars = terraform.resolve("vars");
-    if (Files.isDirectory(vars)) {
-      try (Stream<Path> list = Files.list(vars)) {
-        for (Path tfvars : list.filter(p -> p.toString().endsWith(".tfvars")).sorted().toList()) {
-          Matcher m =
-              Pattern.compile("(?m)^\\s*jar_path\\s*=\\s*\"([^\"]*)\"")
-                  .matcher(mask(Files.readString(tfvars), false));
-          while (m.find()) {
-            Path override = terraform.resolve(m.group(1)).toAbsolutePath().normalize();
-            if (!override.equals(artifact)) {
-              violations.add(
-                  terraform.relativize(tfvars)
-                      + " sets jar_path = \""
-                      + m.group(1)
-                      + "\", which is not the built artifact");
-            }
+    List<String> violations = new ArrayList<>();
+    try (Stream<Path> list = Files.list(vars)) {
+      for (Path tfvars : list.filter(p -> p.toString().endsWith(".tfvars")).sorted().toList()) {
+        String text = mask(Files.readString(tfvars), false);
+        Matcher runtimeKey =
+            Pattern.compile("(?m)^\\s*spark_version\\s*=\\s*\"([^\"]*)\"").matcher(text);
+        String line = runtimeKey.find() ? lineOf(runtimeKey.group(1), lines) : "dbr16.4";
+        Matcher m = Pattern.compile("(?m)^\\s*jar_path\\s*=\\s*\"([^\"]*)\"").matcher(text);
+        while (m.find()) {
+          if (!Path.of(m.group(1)).getFileName().toString().contains(line)) {
+            violations.add(
+                terraform.relativize(tfvars)
+                    + " sets jar_path = \""
+                    + m.group(1)
+                    + "\", not a "
+                    + line
+                    + " JAR");
           }
         }
       }
     }
-    assertThat(violations)
-        .as("JAR path the Terraform uploads:%n  %s", String.join("\n  ", violations))
-        .isEmpty();
-    assertThat(resolved).as("the built artifact").isRegularFile();
+    assertThat(violations).as("tfvars JAR overrides of another line").isEmpty();
+
+    // Last, as it needs the build of issue 32: the JAR it writes is one of those.
+    Path built = Build.shadedJar().toAbsolutePath().normalize();
+    assertThat(
+            lines.values().stream()
+                .map(
+                    l ->
+                        terraform
+                            .resolve(l.jarDir())
+                            .resolve(l.jarFile())
+                            .toAbsolutePath()
+                            .normalize())
+                .toList())
+        .as("the built shaded JAR is the default JAR of a line (movie-status-databricks-<tag>.jar)")
+        .contains(built);
+  }
+
+  @Test
+  void aRuntimePairedWithTheOtherLinesJarFailsThePlanNamingBothVersions() {
+    Map<String, Line> lines = lines();
+    List<Map<String, String>> preconditions =
+        topSpan("resource \"databricks_file\" \"jar\"").children(spans()).stream()
+            .filter(s -> s.header().equals("lifecycle"))
+            .flatMap(s -> s.children(spans()).stream())
+            .filter(s -> s.header().equals("precondition"))
+            .map(Span::attributes)
+            .toList();
+    assertThat(preconditions)
+        .as("preconditions of the JAR upload (checked at plan, before anything is created)")
+        .extracting(p -> p.get("condition"))
+        .containsExactly("local.jar_line == local.runtime_line", "local.jar_exists");
+
+    String message = preconditions.get(0).get("error_message");
+    Map<String, String> messages = new LinkedHashMap<>();
+    for (List<String> pair :
+        List.of(
+            List.of("17.3.x-scala2.13", "dbr16.4"),
+            List.of("16.4.x-photon-scala2.12", "dbr17.3"))) {
+      Line runtimeLine = lines.get(lineOf(pair.get(0), lines));
+      Line jarLine = lines.get(pair.get(1));
+      Map<String, Object> bindings = new LinkedHashMap<>();
+      bindings.put("var.spark_version", pair.get(0));
+      bindings.put("local.runtime_line.name", runtimeLine.name());
+      bindings.put("local.runtime_line.spark", runtimeLine.spark());
+      bindings.put("local.runtime_line.scala", runtimeLine.scala());
+      bindings.put("local.runtime_line.jar_file", runtimeLine.jarFile());
+      bindings.put("local.jar_file", jarLine.jarFile());
+      bindings.put("local.jar_line.spark", jarLine.spark());
+      bindings.put("local.jar_line.scala", jarLine.scala());
+      messages.put(
+          pair.get(0) + " + " + jarLine.jarFile(),
+          TerraformExpression.evaluateList("[" + message + "]", bindings).get(0));
+    }
+    assertThat(messages)
+        .as("the plan's error for a runtime paired with the other line's JAR")
+        .containsExactly(
+            Map.entry(
+                "17.3.x-scala2.13 + movie-status-databricks-dbr16.4.jar",
+                "spark_version 17.3.x-scala2.13 is Databricks Runtime 17.3 LTS (Spark 4.0, Scala 2.13)"
+                    + " and needs movie-status-databricks-dbr17.3.jar; jar_path is"
+                    + " movie-status-databricks-dbr16.4.jar, built for Spark 3.5 / Scala 2.12."),
+            Map.entry(
+                "16.4.x-photon-scala2.12 + movie-status-databricks-dbr17.3.jar",
+                "spark_version 16.4.x-photon-scala2.12 is Databricks Runtime 16.4 LTS (Spark 3.5,"
+                    + " Scala 2.12) and needs movie-status-databricks-dbr16.4.jar; jar_path is"
+                    + " movie-status-databricks-dbr17.3.jar, built for Spark 4.0 / Scala 2.13."));
+
+    // A jar_path naming no line (or both) fails its validation, so local.jar_line is never null
+    // at the precondition.
+    List<Map<String, String>> rules =
+        topSpan("variable \"jar_path\"").children(spans()).stream()
+            .filter(s -> s.header().equals("validation"))
+            .map(Span::attributes)
+            .toList();
+    assertThat(rules)
+        .extracting(r -> r.get("condition"))
+        .contains(
+            "var.jar_path == null || length([for line in local.databricks_lines : line if strcontains(basename(coalesce(var.jar_path, \"-\")), line.tag)]) == 1");
+    Map<String, List<String>> named = new TreeMap<>();
+    for (String file :
+        List.of(
+            "movie-status-databricks-dbr16.4.jar",
+            "movie-status-databricks-dbr17.3.jar",
+            "movie-status-databricks.jar",
+            "movie-status-databricks-dbr16.4-dbr17.3.jar")) {
+      named.put(file, lines.keySet().stream().filter(file::contains).toList());
+    }
+    assertThat(named)
+        .as("lines a JAR file name carries (exactly one passes)")
+        .isEqualTo(
+            Map.of(
+                "movie-status-databricks-dbr16.4.jar", List.of("dbr16.4"),
+                "movie-status-databricks-dbr17.3.jar", List.of("dbr17.3"),
+                "movie-status-databricks.jar", List.of(),
+                "movie-status-databricks-dbr16.4-dbr17.3.jar", List.of("dbr16.4", "dbr17.3")));
+    assertThat(rules.get(rules.size() - 1).get("error_message"))
+        .contains("dbr16.4 (Spark 3.5 / Scala 2.12)")
+        .contains("dbr17.3 (Spark 4.0 / Scala 2.13)");
   }
 
   @Test
