@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.Tables;
 import java.sql.Date;
@@ -171,9 +170,8 @@ class GoldSpreadRanksTest {
   static void assertSameRanks(Dataset<Row> expected, Dataset<Row> actual, String... key) {
     assertThat(actual.count()).as("rows").isEqualTo(expected.count());
     Column[] columns = Arrays.stream(key).map(functions::col).toArray(Column[]::new);
-    new JavaDataFrameSuiteBase()
-        .assertDataFrameApproximateEquals(
-            expected.orderBy(columns).coalesce(1), actual.orderBy(columns).coalesce(1), TOLERANCE);
+    SharedSpark.assertSameRowsWithin(
+        expected.orderBy(columns).coalesce(1), actual.orderBy(columns).coalesce(1), TOLERANCE);
   }
 
   private <T> T withShufflePartitions(int partitions, Supplier<T> work) {
