@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,25 +81,20 @@ final class DateFileStats {
    * hold one of them has no statistics or holds several dates.
    */
   Optional<Map<LocalDate, Long>> rowsOn(Collection<LocalDate> days) {
-    Map<LocalDate, Long> rows = new TreeMap<>();
-    for (DataFile file : files) {
-      if (file.empty() || days.stream().noneMatch(file::mayHold)) {
-        continue;
-      }
-      if (!file.oneKnownDate()) {
-        return Optional.empty();
-      }
-      rows.merge(file.min(), file.rows(), Long::sum);
-    }
-    rows.values().removeIf(count -> count == 0);
-    return Optional.of(rows);
+    requireNonNull(days, "days is null");
+    return rows(file -> days.stream().anyMatch(file::mayHold));
   }
 
   /** Rows of every date, or empty when a file has no statistics or holds several dates. */
   Optional<Map<LocalDate, Long>> rowsByDate() {
+    return rows(file -> true);
+  }
+
+  /** Rows per date of the non-empty files {@code relevant} keeps; empty when one is unknown. */
+  private Optional<Map<LocalDate, Long>> rows(Predicate<DataFile> relevant) {
     Map<LocalDate, Long> rows = new TreeMap<>();
     for (DataFile file : files) {
-      if (file.empty()) {
+      if (file.empty() || !relevant.test(file)) {
         continue;
       }
       if (!file.oneKnownDate()) {
