@@ -215,6 +215,9 @@ class SparkClusterIT {
     assertThat(tasks).as("spark_jar_task blocks in terraform/jobs.tf").containsKeys(INGEST);
     assertThat(exportTask).as("the export ingest task in terraform/jobs.tf").isNotNull();
     assertThat(tasks).containsKeys(PIPELINE.toArray(String[]::new));
+    assertThat(arguments(RECOMMEND, localLake, LOCAL_SCHEMA))
+        .as("jobs.tf passes var.recommend_max_iter to RecommendJob")
+        .containsSubsequence("--max-iter", String.valueOf(CLUSTER_MAX_ITER));
 
     ratingsInput = work.resolve("ratings-drop/events.csv");
     Files.createDirectories(ratingsInput.getParent());
