@@ -40,6 +40,12 @@ import java.util.List;
  * @param coldStartDays window of the cold-start list's popularity, in snapshot days (30)
  * @param blocks ALS user blocks and item blocks of every fit, i.e. the partitions of each of its
  *     stages (Spark's default, 10); on small data a few blocks fit faster
+ * @param easeLambdas ranking model, {@link RankingFamily#EASE}: ridge λ values to try (one fit
+ *     each)
+ * @param easeTastes ranking model, EASE: taste weights β to try (no refit each)
+ * @param easeMinRatings EASE models the movies with at least this many ratings in the fitted data
+ * @param easeMaxItems bound of EASE: with more such movies EASE is not tried and implicit ALS ranks
+ *     (0: never EASE); its fit holds 2 · n² doubles (n = 2,500: 100 MB) and keeps 2 · n² floats
  */
 public record RecommenderConfig(
     long seed,
@@ -59,7 +65,11 @@ public record RecommenderConfig(
     double itemBiasReg,
     boolean biased,
     int coldStartDays,
-    int blocks) {
+    int blocks,
+    List<Double> easeLambdas,
+    List<Double> easeTastes,
+    int easeMinRatings,
+    int easeMaxItems) {
 
   public RecommenderConfig {
     ranks = List.copyOf(ranks);
@@ -68,6 +78,8 @@ public record RecommenderConfig(
     rankingRegParams = List.copyOf(rankingRegParams);
     alphas = List.copyOf(alphas);
     confidences = List.copyOf(confidences);
+    easeLambdas = List.copyOf(easeLambdas);
+    easeTastes = List.copyOf(easeTastes);
     check(positive(ranks), "ranks must be whole numbers >= 1, was " + ranks);
     check(nonNegative(regParams), "regParams must be finite numbers >= 0, was " + regParams);
     check(positive(rankingRanks), "rankingRanks must be whole numbers >= 1, was " + rankingRanks);
@@ -87,6 +99,12 @@ public record RecommenderConfig(
     check(userBiasReg >= 0 && itemBiasReg >= 0, "bias regularisation must be >= 0");
     check(coldStartDays > 0, "coldStartDays must be positive: " + coldStartDays);
     check(blocks > 0, "blocks must be at least 1, was " + blocks);
+    check(
+        nonNegative(easeLambdas) && easeLambdas.stream().allMatch(l -> l > 0),
+        "easeLambdas must be finite numbers > 0, was " + easeLambdas);
+    check(nonNegative(easeTastes), "easeTastes must be finite numbers >= 0, was " + easeTastes);
+    check(easeMinRatings > 0, "easeMinRatings must be at least 1, was " + easeMinRatings);
+    check(easeMaxItems >= 0, "easeMaxItems must be at least 0, was " + easeMaxItems);
   }
 
   /**
@@ -116,7 +134,22 @@ public record RecommenderConfig(
         10,
         true,
         30,
-        10);
+        10,
+        List.of(250.0),
+        List.of(0.0, 0.4, 0.8),
+        10,
+        2500);
+  }
+
+  /** The EASE family's grid and bound ({@code maxItems} 0: implicit ALS only). */
+  public RecommenderConfig withEase(
+      List<Double> lambdas, List<Double> tastes, int minRatings, int maxItems) {
+    Copy c = new Copy(this);
+    c.easeLambdas = lambdas;
+    c.easeTastes = tastes;
+    c.easeMinRatings = minRatings;
+    c.easeMaxItems = maxItems;
+    return c.build();
   }
 
   public RecommenderConfig withSeed(long seed) {
@@ -221,6 +254,10 @@ public record RecommenderConfig(
     boolean biased;
     int coldStartDays;
     int blocks;
+    List<Double> easeLambdas;
+    List<Double> easeTastes;
+    int easeMinRatings;
+    int easeMaxItems;
 
     Copy(RecommenderConfig c) {
       seed = c.seed;
@@ -241,6 +278,10 @@ public record RecommenderConfig(
       biased = c.biased;
       coldStartDays = c.coldStartDays;
       blocks = c.blocks;
+      easeLambdas = c.easeLambdas;
+      easeTastes = c.easeTastes;
+      easeMinRatings = c.easeMinRatings;
+      easeMaxItems = c.easeMaxItems;
     }
 
     RecommenderConfig build() {
@@ -262,7 +303,11 @@ public record RecommenderConfig(
           itemBiasReg,
           biased,
           coldStartDays,
-          blocks);
+          blocks,
+          easeLambdas,
+          easeTastes,
+          easeMinRatings,
+          easeMaxItems);
     }
   }
 }

@@ -246,5 +246,17 @@ class RecommenderTest {
         .isEqualTo(report.evaluation().mostPopular().ndcgAtK());
     assertThat(stored.<String>getAs("ranking_confidence")).isEqualTo("CENTERED");
     assertThat(stored.<Integer>getAs("ranking_rank")).isEqualTo(32);
+    Tuning tuning = report.evaluation().tuning();
+    assertThat(stored.<String>getAs("ranking_family"))
+        .as("the family chosen by validation, stored")
+        .isEqualTo(tuning.family().name());
+    assertThat(stored.<Double>getAs("ials_validation_ndcg_at_10"))
+        .isEqualTo(tuning.ialsValidationNdcg());
+    assertThat(stored.<Double>getAs("ease_validation_ndcg_at_10"))
+        .as("EASE tried: 24 movies, each rated about 12 times in train")
+        .isEqualTo(tuning.easeValidationNdcg());
+    assertThat(stored.<Double>getAs("validation_ndcg_at_10"))
+        .as("the chosen family's validation NDCG@10 is the higher one")
+        .isEqualTo(Math.max(tuning.ialsValidationNdcg(), tuning.easeValidationNdcg()));
   }
 }
