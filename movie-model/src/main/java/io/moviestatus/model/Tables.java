@@ -249,6 +249,10 @@ public final class Tables {
           .optional("ease_lambda", DoubleType, "EASE candidate: best ridge lambda on validation")
           .optional("ease_taste", DoubleType, "EASE candidate: best taste weight on validation")
           .optional(
+              "ease_ials_weight",
+              DoubleType,
+              "EASE candidate: weight of implicit ALS in its blend (0: EASE alone)")
+          .optional(
               "ials_validation_ndcg_at_10",
               DoubleType,
               "Implicit-ALS candidate: validation NDCG@10 of its best parameters")

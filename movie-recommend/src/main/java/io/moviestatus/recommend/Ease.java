@@ -227,7 +227,11 @@ final class Ease implements Serializable {
 
   /** The best k movies not in {@code exclude}, best first (ties: lower id). */
   List<TopK.Scored> top(int[] movies, float[] ratings, double beta, Set<Integer> exclude, int k) {
-    double[] scores = scores(movies, ratings, beta);
+    return top(scores(movies, ratings, beta), exclude, k);
+  }
+
+  /** The best k movies by {@code scores} (by position) not in {@code exclude}. */
+  List<TopK.Scored> top(double[] scores, Set<Integer> exclude, int k) {
     List<TopK.Scored> all = new ArrayList<>();
     for (int j = 0; j < ids.length; j++) {
       if (!exclude.contains(ids[j])) {
@@ -235,6 +239,41 @@ final class Ease implements Serializable {
       }
     }
     return TopK.best(all, k);
+  }
+
+  /**
+   * (1 − w)·z(ease) + w·z(other) over the positions not in {@code exclude}, z the standard score
+   * among them (a constant score stays 0); {@code other} NaN where it has no score (counted as its
+   * mean).
+   */
+  double[] blend(double[] ease, double[] other, double w, Set<Integer> exclude) {
+    double[] ze = standardised(ease, exclude);
+    double[] zo = standardised(other, exclude);
+    double[] out = new double[ease.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = (1 - w) * ze[j] + w * zo[j];
+    }
+    return out;
+  }
+
+  private double[] standardised(double[] values, Set<Integer> exclude) {
+    double sum = 0;
+    double squares = 0;
+    int n = 0;
+    for (int j = 0; j < values.length; j++) {
+      if (!exclude.contains(ids[j]) && !Double.isNaN(values[j])) {
+        sum += values[j];
+        squares += values[j] * values[j];
+        n++;
+      }
+    }
+    double mean = n == 0 ? 0 : sum / n;
+    double sd = n == 0 ? 0 : Math.sqrt(Math.max(0, squares / n - mean * mean));
+    double[] z = new double[values.length];
+    for (int j = 0; j < z.length; j++) {
+      z[j] = Double.isNaN(values[j]) || sd == 0 ? 0 : (values[j] - mean) / sd;
+    }
+    return z;
   }
 
   /**

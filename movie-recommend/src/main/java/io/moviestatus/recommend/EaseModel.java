@@ -31,10 +31,19 @@ final class EaseModel implements Ranker {
 
   private final Ease ease;
   private final double beta;
+  private final RankingModel ials;
+  private final double ialsWeight;
 
   EaseModel(Ease ease, double beta) {
+    this(ease, beta, null, 0);
+  }
+
+  /** Blended with implicit ALS: (1 − w)·z(EASE) + w·z(iALS) over the unrated movies EASE models. */
+  EaseModel(Ease ease, double beta, RankingModel ials, double ialsWeight) {
     this.ease = ease;
     this.beta = beta;
+    this.ials = ialsWeight > 0 ? ials : null;
+    this.ialsWeight = ialsWeight;
   }
 
   /**
@@ -91,9 +100,18 @@ final class EaseModel implements Ranker {
     JavaSparkContext context =
         JavaSparkContext.fromSparkContext(users.sparkSession().sparkContext());
     Broadcast<Ease> shared = context.broadcast(ease);
+    Broadcast<ItemFactors> factors = ials == null ? null : context.broadcast(ials.items());
     double b = beta;
+    double w = ialsWeight;
     int[] order = fallback.clone();
-    return users.map(
+    Dataset<Row> input =
+        ials == null
+            ? users
+            : users.join(
+                ials.als.userFactors().select(col("id").as("user_index"), col("features")),
+                new String[] {"user_index"},
+                "left");
+    return input.map(
         (MapFunction<Row, Row>)
             row -> {
               Ease model = shared.value();
@@ -108,7 +126,23 @@ final class EaseModel implements Ranker {
               Set<Integer> exclude = new HashSet<>(ratedList);
               List<Integer> movies = new ArrayList<>();
               List<Double> scores = new ArrayList<>();
-              for (TopK.Scored scored : model.top(rated, ratings, b, exclude, k)) {
+              double[] scores0 = model.scores(rated, ratings, b);
+              if (factors != null && !row.isNullAt(row.fieldIndex("features"))) {
+                List<Float> f = row.getList(row.fieldIndex("features"));
+                float[] user = new float[f.size()];
+                for (int i = 0; i < user.length; i++) {
+                  user[i] = f.get(i);
+                }
+                ItemFactors items = factors.value();
+                int[] ids = model.ids();
+                double[] other = new double[ids.length];
+                for (int j = 0; j < ids.length; j++) {
+                  int p = items.position(ids[j]);
+                  other[j] = p < 0 ? Double.NaN : items.dot(user, p);
+                }
+                scores0 = model.blend(scores0, other, w, exclude);
+              }
+              for (TopK.Scored scored : model.top(scores0, exclude, k)) {
                 movies.add(scored.movieId());
                 scores.add(scored.score());
               }

@@ -61,7 +61,7 @@ public record RecommenderEvaluation(
     return String.format(
             "ranking model: %s (validation NDCG@k: implicit ALS %.4f, EASE %.4f)%n"
                 + "implicit ALS rank %d, regParam %s, alpha %s, confidence %s; EASE lambda %s,"
-                + " taste %s%n"
+                + " taste %s, implicit-ALS blend weight %s%n"
                 + "rating model: ALS on bias residuals rank %d, regParam %s (validation RMSE %.4f)%n"
                 + "train %d, validation %d, test %d%n"
                 + "%-28s %-8s %-12s %-8s %-10s %s%n",
@@ -74,6 +74,7 @@ public record RecommenderEvaluation(
             tuning.confidence(),
             tuning.easeLambda(),
             tuning.easeTaste(),
+            tuning.easeIalsWeight(),
             tuning.ratingRank(),
             tuning.ratingRegParam(),
             tuning.validationRmse(),

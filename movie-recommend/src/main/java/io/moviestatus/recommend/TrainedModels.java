@@ -37,10 +37,22 @@ record TrainedModels(
     if (tuning.family() == RankingFamily.EASE) {
       int[] movies = EaseModel.movies(ratings, config.easeMinRatings(), config.easeMaxItems());
       if (movies.length > 0) {
+        RankingModel ials =
+            tuning.easeIalsWeight() > 0
+                ? RankingModel.fit(
+                    ratings,
+                    tuning.rankingRank(),
+                    tuning.rankingRegParam(),
+                    tuning.alpha(),
+                    tuning.confidence(),
+                    config)
+                : null;
         ranking =
             new EaseModel(
                 EaseModel.fit(ratings, movies, tuning.easeLambda(), config.relevantRating()),
-                tuning.easeTaste());
+                tuning.easeTaste(),
+                ials,
+                tuning.easeIalsWeight());
       } else {
         LOG.warn(
             "recommend: EASE over its bound on these ratings (more than {} movies with {} ratings):"

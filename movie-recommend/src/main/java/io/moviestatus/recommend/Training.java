@@ -43,9 +43,10 @@ final class Training {
     Dataset<Row> train = inner[0].persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> validation = inner[1].persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      RankingChoice ranking = tuneRanking(train, validation, config);
+      RankingModel[] bestIals = new RankingModel[1];
+      RankingChoice ranking = tuneRanking(train, validation, config, bestIals);
       RatingChoice rating = tuneRating(train, validation, config);
-      EaseChoice ease = tuneEase(train, validation, config);
+      EaseChoice ease = tuneEase(train, validation, bestIals[0], config);
       Tuning tuning = choose(ranking, ease, rating);
       LOG.info(
           "recommend: ranking family {} (validation NDCG@{}: implicit ALS {}, EASE {})",
@@ -53,7 +54,11 @@ final class Training {
           config.k(),
           ranking.ndcg,
           ease == null ? "not tried" : ease.ndcg);
+      long fitStart = System.nanoTime();
       TrainedModels models = TrainedModels.fit(rest, tuning, config);
+      LOG.info(
+          "recommend: evaluation fit on train + validation in {} s",
+          String.format("%.1f", (System.nanoTime() - fitStart) / 1e9));
       try {
         Dataset<Row> known = known(test, rest).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -108,7 +113,7 @@ final class Training {
   record RankingChoice(
       int rank, double regParam, double alpha, Confidence confidence, double ndcg) {}
 
-  record EaseChoice(double lambda, double taste, double ndcg) {}
+  record EaseChoice(double lambda, double taste, double ialsWeight, double ndcg) {}
 
   record RatingChoice(int rank, double regParam, double rmse) {}
 
@@ -131,7 +136,8 @@ final class Training {
         ease == null ? Double.NaN : ease.lambda,
         ease == null ? Double.NaN : ease.taste,
         ials.ndcg,
-        ease == null ? Double.NaN : ease.ndcg);
+        ease == null ? Double.NaN : ease.ndcg,
+        ease == null ? Double.NaN : ease.ialsWeight);
   }
 
   /**
@@ -139,7 +145,7 @@ final class Training {
    * movies with {@code easeMinRatings} ratings in train than {@code easeMaxItems}, or none.
    */
   private static EaseChoice tuneEase(
-      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config) {
+      Dataset<Row> train, Dataset<Row> validation, RankingModel ials, RecommenderConfig config) {
     int[] movies = EaseModel.movies(train, config.easeMinRatings(), config.easeMaxItems());
     if (movies.length == 0) {
       LOG.info(
@@ -162,23 +168,28 @@ final class Training {
         Ease ease = EaseModel.fit(train, movies, lambda, config.relevantRating());
         double seconds = (System.nanoTime() - start) / 1e9;
         for (double taste : config.easeTastes()) {
-          double ndcg =
-              Scoring.metrics(
-                      new EaseModel(ease, taste).lists(users, popular, config.k(), false),
-                      relevant,
-                      0,
-                      config.k())
-                  .ndcgAtK();
-          LOG.info(
-              "recommend: EASE {} movies lambda {} taste {} (fit {} s): validation NDCG@{} {}",
-              movies.length,
-              lambda,
-              taste,
-              String.format("%.1f", seconds),
-              config.k(),
-              ndcg);
-          if (best == null || ndcg > best.ndcg) {
-            best = new EaseChoice(lambda, taste, ndcg);
+          for (double w : config.easeIalsWeights()) {
+            double ndcg =
+                Scoring.metrics(
+                        new EaseModel(ease, taste, ials, w)
+                            .lists(users, popular, config.k(), false),
+                        relevant,
+                        0,
+                        config.k())
+                    .ndcgAtK();
+            LOG.info(
+                "recommend: EASE {} movies lambda {} taste {} iALS weight {} (fit {} s):"
+                    + " validation NDCG@{} {}",
+                movies.length,
+                lambda,
+                taste,
+                w,
+                String.format("%.1f", seconds),
+                config.k(),
+                ndcg);
+            if (best == null || ndcg > best.ndcg) {
+              best = new EaseChoice(lambda, taste, w, ndcg);
+            }
           }
         }
       }
@@ -190,7 +201,7 @@ final class Training {
   }
 
   static RankingChoice tuneRanking(
-      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config) {
+      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config, RankingModel[] model) {
     Dataset<Row> relevant =
         Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
     Dataset<Row> users =
@@ -223,6 +234,7 @@ final class Training {
                   ndcg);
               if (best == null || ndcg > best.ndcg) {
                 best = new RankingChoice(rank, reg, alpha, confidence, ndcg);
+                model[0] = candidate;
               }
             }
           }

@@ -19,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param easeTaste EASE: the best taste weight β (NaN when EASE was not tried)
  * @param ialsValidationNdcg validation NDCG@k of the best implicit-ALS parameters
  * @param easeValidationNdcg validation NDCG@k of the best EASE parameters (NaN: not tried)
+ * @param easeIalsWeight EASE: weight of implicit ALS in the blend (0: EASE alone; NaN: not tried)
  */
 public record Tuning(
     int rankingRank,
@@ -33,7 +34,8 @@ public record Tuning(
     double easeLambda,
     double easeTaste,
     double ialsValidationNdcg,
-    double easeValidationNdcg) {
+    double easeValidationNdcg,
+    double easeIalsWeight) {
 
   public Tuning {
     requireNonNull(confidence, "confidence is null");

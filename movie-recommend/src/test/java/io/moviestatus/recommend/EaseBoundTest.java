@@ -53,7 +53,7 @@ class EaseBoundTest {
     Tuning easeChosen =
         Training.choose(
             new Training.RankingChoice(1, 1.0, 1.0, Confidence.CENTERED, 0.1),
-            new Training.EaseChoice(10, 0.4, 0.2),
+            new Training.EaseChoice(10, 0.4, 0, 0.2),
             new Training.RatingChoice(1, 1.0, 1.0));
     RecommenderConfig bounded =
         RecommenderConfig.defaults()

@@ -100,4 +100,23 @@ class EaseTest {
         .isInstanceOf(ArithmeticException.class)
         .hasMessage("matrix is not positive definite at row 1");
   }
+
+  @Test
+  void blendWeighsStandardScoresOverTheUnratedMoviesOnly() {
+    Ease ease = Ease.fit(THREE_USERS, MOVIES, 1.0, 4.0);
+
+    // Unrated 20 and 30: EASE scores 1 and 3 standardise to −1 and 1, the other scores 5 and 1 to
+    // 1 and −1; rated 10 is left out of the means (it is never chosen anyway).
+    double[] blended =
+        ease.blend(new double[] {100, 1, 3}, new double[] {-7, 5, 1}, 0.25, Set.of(10));
+
+    assertThat(blended)
+        .as("0.75·z(EASE) + 0.25·z(other)")
+        .containsExactly(new double[] {0.75 * 98 + 0.25 * -5, -0.5, 0.5}, within(1e-9));
+    // EASE 0, 1, 3: mean 4/3, standard deviation √(14/9); the other model has no score for 20.
+    assertThat(
+            ease.blend(new double[] {0, 1, 3}, new double[] {0, Double.NaN, 1}, 0.5, Set.of())[1])
+        .as("NaN: no score of the other model, 0 in its standard scores")
+        .isCloseTo(0.5 * (1 - 4.0 / 3) / Math.sqrt(14.0 / 9), within(1e-9));
+  }
 }
