@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     defaultValueProvider = RecommendJob.Defaults.class,
     description =
-        "Train + evaluate the recommender (ranking model: implicit ALS; rating model: ALS on bias"
-            + " residuals) against the bias baseline and most popular; write per-user"
+        "Train + evaluate the recommender (ranking model: implicit ALS or EASE, by validation;"
+            + " rating model: ALS on bias residuals) against the bias baseline and most popular; write per-user"
             + " recommendations and metrics.")
 public final class RecommendJob implements Callable<Integer> {
 
@@ -110,6 +110,32 @@ public final class RecommendJob implements Callable<Integer> {
       split = ",",
       description = "Rating model: regParams to try (default: ${DEFAULT-VALUE}).")
   List<Double> ratingRegParams;
+
+  @Option(
+      names = "--ease-lambdas",
+      paramLabel = "L",
+      split = ",",
+      description =
+          "Ranking model, EASE family: ridge lambdas to try, one fit each (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<Double> easeLambdas;
+
+  @Option(
+      names = "--ease-tastes",
+      paramLabel = "B",
+      split = ",",
+      description =
+          "Ranking model, EASE: weights of the taste term to try, no refit each (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<Double> easeTastes;
+
+  @Option(
+      names = "--ease-max-items",
+      paramLabel = "N",
+      description =
+          "Bound of EASE: with more movies of 10+ ratings, only implicit ALS ranks; 0: never EASE"
+              + " (default: ${DEFAULT-VALUE}; its fit holds 2·N² doubles).")
+  Integer easeMaxItems;
 
   @Option(
       names = "--max-iter",
@@ -185,6 +211,24 @@ public final class RecommendJob implements Callable<Integer> {
             "--rating-reg-params",
             ratingRegParams,
             c -> c.withGrid(c.ranks(), ratingRegParams));
+    config =
+        set(
+            config,
+            "--ease-lambdas",
+            easeLambdas,
+            c -> c.withEase(easeLambdas, c.easeTastes(), c.easeMinRatings(), c.easeMaxItems()));
+    config =
+        set(
+            config,
+            "--ease-tastes",
+            easeTastes,
+            c -> c.withEase(c.easeLambdas(), easeTastes, c.easeMinRatings(), c.easeMaxItems()));
+    config =
+        set(
+            config,
+            "--ease-max-items",
+            easeMaxItems,
+            c -> c.withEase(c.easeLambdas(), c.easeTastes(), c.easeMinRatings(), easeMaxItems));
     config = set(config, "--max-iter", maxIter, c -> c.withMaxIter(maxIter));
     return set(config, "--blocks", blocks, c -> c.withBlocks(blocks));
   }
@@ -216,6 +260,9 @@ public final class RecommendJob implements Callable<Integer> {
         case "--alphas" -> list(defaults.alphas());
         case "--rating-ranks" -> list(defaults.ranks());
         case "--rating-reg-params" -> list(defaults.regParams());
+        case "--ease-lambdas" -> list(defaults.easeLambdas());
+        case "--ease-tastes" -> list(defaults.easeTastes());
+        case "--ease-max-items" -> String.valueOf(defaults.easeMaxItems());
         case "--max-iter" -> String.valueOf(defaults.maxIter());
         case "--blocks" -> String.valueOf(defaults.blocks());
         default -> null;

@@ -276,6 +276,12 @@ class CommandLineTest {
             "20",
             "--rating-reg-params",
             "0.1",
+            "--ease-lambdas",
+            "100,400",
+            "--ease-tastes",
+            "0.5",
+            "--ease-max-items",
+            "0",
             "--max-iter",
             "4",
             "--blocks",
@@ -289,6 +295,7 @@ class CommandLineTest {
             .withRankingGrid(
                 List.of(32), List.of(1.0), List.of(4.0), RecommenderConfig.defaults().confidences())
             .withGrid(List.of(20), List.of(0.1))
+            .withEase(List.of(100.0, 400.0), List.of(0.5), 10, 0)
             .withMaxIter(4)
             .withBlocks(2);
     assertThat(config).as("recommend with every grid option").isEqualTo(expected);
@@ -351,10 +358,13 @@ class CommandLineTest {
         .contains(
             "Seed of the train/validation/test split and of ALS (default: " + defaults.seed() + ")")
         .contains("ranks to try, e.g. 32,64 (default: 32)")
-        .contains("Ranking model: regParams to try (default: 0.2,1.0)")
-        .contains("confidence scales α to try (default: 1.0,4.0)")
+        .contains("Ranking model: regParams to try (default: 0.2)")
+        .contains("EASE family: ridge lambdas to try, one fit each (default: 250.0)")
+        .contains("taste term to try, no refit each (default: 0.4,0.8)")
+        .contains("0: never EASE (default: 2500;")
+        .contains("confidence scales α to try (default: 1.0)")
         .contains("Rating model (ALS on bias residuals): ranks to try (default: 20)")
-        .contains("Rating model: regParams to try (default: 0.1,0.2)")
+        .contains("Rating model: regParams to try (default: 0.2)")
         .contains("the partitions of its stages (default: " + defaults.blocks() + ")")
         .contains("ALS iterations of every fit, both models (default: " + defaults.maxIter() + ")");
     for (String command : List.of("gold", "pipeline")) {

@@ -243,6 +243,24 @@ public final class Tables {
               "Ranking model: rating-to-feedback form (RATING, CENTERED or LIKED)")
           .optional("ranking_max_iter", IntegerType, "Ranking model: ALS iterations")
           .optional(
+              "ranking_family",
+              StringType,
+              "Ranking model: the family chosen by validation NDCG@10 (IALS or EASE)")
+          .optional("ease_lambda", DoubleType, "EASE candidate: best ridge lambda on validation")
+          .optional("ease_taste", DoubleType, "EASE candidate: best taste weight on validation")
+          .optional(
+              "ease_ials_weight",
+              DoubleType,
+              "EASE candidate: weight of implicit ALS in its blend (0: EASE alone)")
+          .optional(
+              "ials_validation_ndcg_at_10",
+              DoubleType,
+              "Implicit-ALS candidate: validation NDCG@10 of its best parameters")
+          .optional(
+              "ease_validation_ndcg_at_10",
+              DoubleType,
+              "EASE candidate: validation NDCG@10 of its best parameters (null: not tried)")
+          .optional(
               "validation_ndcg_at_10",
               DoubleType,
               "Ranking model: NDCG@10 of the chosen parameters on validation")

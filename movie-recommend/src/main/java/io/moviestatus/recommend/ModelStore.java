@@ -7,19 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.feature.StringIndexerModel;
-import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Model versions under {@code <lake>/_state/models/als/<version>/}: {@code ranking/} the ranking
- * model (implicit ALSModel), {@code als/} the rating model (ALSModel on the bias residuals), {@code
- * biases/{mean,user,item}} the bias baseline as Parquet (biased rating model only), {@code
- * user_index/} the StringIndexerModel mapping user_key to the models' user ids.
+ * model (implicit ALSModel, or EASE's {@code weights.bin}), {@code als/} the rating model (ALSModel
+ * on the bias residuals), {@code biases/{mean,user,item}} the bias baseline as Parquet (biased
+ * rating model only), {@code user_index/} the StringIndexerModel mapping user_key to the models'
+ * user ids.
  */
 final class ModelStore {
-
-  /** A loaded model version. */
-  record Stored(RankingModel ranking, FactorModel rating, StringIndexerModel userIndex) {}
 
   private final SparkSession spark;
   private final LakeLayout lake;
@@ -56,27 +53,5 @@ final class ModelStore {
       throw new UncheckedIOException(
           "cannot look for the model at " + userIndex + ": " + e.getMessage(), e);
     }
-  }
-
-  /** Loads a saved version. */
-  Stored load(String version) {
-    String path = path(lake, version);
-    BiasBaseline biases = null;
-    try {
-      Path mean = new Path(path + "/biases/mean");
-      if (mean.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(mean)) {
-        biases =
-            new BiasBaseline(
-                spark.read().parquet(mean.toString()).head().getDouble(0),
-                spark.read().parquet(path + "/biases/user"),
-                spark.read().parquet(path + "/biases/item"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the model at " + path + ": " + e.getMessage(), e);
-    }
-    return new Stored(
-        new RankingModel(ALSModel.load(path + "/ranking")),
-        new FactorModel(ALSModel.load(path + "/als"), biases),
-        StringIndexerModel.load(path + "/user_index"));
   }
 }

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
  * implicitPrefs}) on the ratings turned into preferences by a {@link Confidence} form. It scores
  * user u and movie i by p_u·q_i; only the order matters.
  */
-final class RankingModel {
+final class RankingModel implements Ranker {
 
   final ALSModel als;
   private ItemFactors items;
@@ -55,11 +55,9 @@ final class RankingModel {
     return items;
   }
 
-  /**
-   * Top-k lists ({@link Scoring#LISTS}) for {@code users} (user_index, rated, liked); a user the
-   * model has no factors for gets the first unrated movies of {@code fallback}.
-   */
-  Dataset<Row> lists(Dataset<Row> users, int[] fallback, int k, boolean explain) {
+  /** A user the model has no factors for gets the first unrated movies of {@code fallback}. */
+  @Override
+  public Dataset<Row> lists(Dataset<Row> users, int[] fallback, int k, boolean explain) {
     Dataset<Row> withFactors =
         users.join(
             als.userFactors().select(col("id").as("user_index"), col("features")),
@@ -68,7 +66,13 @@ final class RankingModel {
     return Scoring.byFactors(withFactors, items(), fallback, k, explain);
   }
 
-  void save(String path) {
+  @Override
+  public void materialise() {
+    items();
+  }
+
+  @Override
+  public void save(String path) {
     try {
       als.write().overwrite().save(path);
     } catch (IOException e) {

@@ -183,7 +183,7 @@ public final class Recommender {
       RecommenderEvaluation evaluation = Training.evaluate(data, config);
       if (finalFit) {
         TrainedModels models = TrainedModels.fit(data.indexed, evaluation.tuning(), config);
-        models.ranking().items(); // materialise the lazy fits
+        models.ranking().materialise(); // the lazy fits
         models.unpersist();
       }
       return evaluation.withSeconds((System.nanoTime() - start) / 1e9);

@@ -214,6 +214,12 @@ final class RecommenderCommit {
     values.put("ranking_alpha", t.alpha());
     values.put("ranking_confidence", t.confidence().name());
     values.put("ranking_max_iter", v.config().rankingMaxIter());
+    values.put("ranking_family", t.family().name());
+    values.put("ease_lambda", t.easeLambda());
+    values.put("ease_taste", t.easeTaste());
+    values.put("ease_ials_weight", t.easeIalsWeight());
+    values.put("ials_validation_ndcg_at_10", t.ialsValidationNdcg());
+    values.put("ease_validation_ndcg_at_10", t.easeValidationNdcg());
     values.put("validation_ndcg_at_10", t.validationNdcg());
     values.put("users", v.users());
     values.put("movies", v.movies());

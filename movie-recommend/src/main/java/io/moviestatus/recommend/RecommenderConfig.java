@@ -11,10 +11,11 @@ import java.util.List;
  * {@code validationFraction} tune both models, the remainder fits (defaults 0.2 and 0.25: 60 / 20 /
  * 20). The chosen parameters are then refitted on train + validation and evaluated on test.
  *
- * <p>Two models: the <b>ranking model</b> (implicit ALS; grid {@code rankingRanks ×
- * rankingRegParams × alphas × confidences}, chosen by validation NDCG@k) makes the top-k lists; the
- * <b>rating model</b> (explicit ALS on the bias baseline's residuals; grid {@code ranks ×
- * regParams}, chosen by validation RMSE) predicts the rating shown next to each recommendation.
+ * <p>Two models: the <b>ranking model</b> (implicit ALS, grid {@code rankingRanks ×
+ * rankingRegParams × alphas × confidences}, or EASE, grid {@code easeLambdas × easeTastes}; family
+ * and parameters chosen by validation NDCG@k) makes the top-k lists; the <b>rating model</b>
+ * (explicit ALS on the bias baseline's residuals; grid {@code ranks × regParams}, chosen by
+ * validation RMSE) predicts the rating shown next to each recommendation.
  *
  * <pre>{@code
  * RecommenderConfig config = RecommenderConfig.defaults().withSeed(7).withMaxIter(5);
@@ -40,6 +41,14 @@ import java.util.List;
  * @param coldStartDays window of the cold-start list's popularity, in snapshot days (30)
  * @param blocks ALS user blocks and item blocks of every fit, i.e. the partitions of each of its
  *     stages (Spark's default, 10); on small data a few blocks fit faster
+ * @param easeLambdas ranking model, {@link RankingFamily#EASE}: ridge λ values to try (one fit
+ *     each)
+ * @param easeTastes ranking model, EASE: taste weights β to try (no refit each)
+ * @param easeMinRatings EASE models the movies with at least this many ratings in the fitted data
+ * @param easeMaxItems bound of EASE: with more such movies EASE is not tried and implicit ALS ranks
+ *     (0: never EASE); its fit holds 2 · n² doubles (n = 2,500: 100 MB) and keeps 2 · n² floats
+ * @param easeIalsWeights ranking model, EASE: weights w of the best implicit ALS in a blend (1 −
+ *     w)·z(EASE) + w·z(iALS) of standard scores to try (0: EASE alone)
  */
 public record RecommenderConfig(
     long seed,
@@ -59,7 +68,12 @@ public record RecommenderConfig(
     double itemBiasReg,
     boolean biased,
     int coldStartDays,
-    int blocks) {
+    int blocks,
+    List<Double> easeLambdas,
+    List<Double> easeTastes,
+    int easeMinRatings,
+    int easeMaxItems,
+    List<Double> easeIalsWeights) {
 
   public RecommenderConfig {
     ranks = List.copyOf(ranks);
@@ -68,6 +82,9 @@ public record RecommenderConfig(
     rankingRegParams = List.copyOf(rankingRegParams);
     alphas = List.copyOf(alphas);
     confidences = List.copyOf(confidences);
+    easeLambdas = List.copyOf(easeLambdas);
+    easeTastes = List.copyOf(easeTastes);
+    easeIalsWeights = List.copyOf(easeIalsWeights);
     check(positive(ranks), "ranks must be whole numbers >= 1, was " + ranks);
     check(nonNegative(regParams), "regParams must be finite numbers >= 0, was " + regParams);
     check(positive(rankingRanks), "rankingRanks must be whole numbers >= 1, was " + rankingRanks);
@@ -87,25 +104,36 @@ public record RecommenderConfig(
     check(userBiasReg >= 0 && itemBiasReg >= 0, "bias regularisation must be >= 0");
     check(coldStartDays > 0, "coldStartDays must be positive: " + coldStartDays);
     check(blocks > 0, "blocks must be at least 1, was " + blocks);
+    check(
+        nonNegative(easeLambdas) && easeLambdas.stream().allMatch(l -> l > 0),
+        "easeLambdas must be finite numbers > 0, was " + easeLambdas);
+    check(nonNegative(easeTastes), "easeTastes must be finite numbers >= 0, was " + easeTastes);
+    check(easeMinRatings > 0, "easeMinRatings must be at least 1, was " + easeMinRatings);
+    check(
+        !easeIalsWeights.isEmpty() && easeIalsWeights.stream().allMatch(w -> w >= 0 && w < 1),
+        "easeIalsWeights must be numbers in [0, 1), was " + easeIalsWeights);
+    check(easeMaxItems >= 0, "easeMaxItems must be at least 0, was " + easeMaxItems);
   }
 
   /**
-   * Seed 42, 60/20/20, k 10, relevant ≥ 4; rating model: rank {20} × regParam {0.1, 0.2}, 10
-   * iterations, on the residuals of the bias baseline (pseudo-counts 10 and 10); ranking model:
-   * rank {32} × regParam {0.2, 1} × α {1, 4} × {@link Confidence#CENTERED}, 10 iterations; cold
-   * start over 30 days; 10 ALS blocks. The grids are small for 2 cores; on ml-latest-small wider
-   * grids (rating rank {10, 20} × regParam {0.05, 0.1, 0.2}, ranking rank {32, 64}) chose the same
-   * values.
+   * Seed 42, 60/20/20, k 10, relevant ≥ 4; rating model: rank {20} × regParam {0.2}, 10 iterations,
+   * on the residuals of the bias baseline (pseudo-counts 10 and 10); ranking model: implicit ALS
+   * rank {32} × regParam {0.2} × α {1} × {@link Confidence#CENTERED}, 10 iterations, against EASE λ
+   * {250} × taste {0.4, 0.8} × implicit-ALS blend weight {0, 0.5, 0.75} over the movies with at
+   * least 10 ratings, at most 2,500 of them; cold start over 30 days; 10 ALS blocks. The grids are
+   * small for 2 cores; on ml-latest-small the values left out (implicit ALS rank 64 and 128,
+   * regParam 0.05–2, α 4; rating regParam 0.1; EASE λ 100 and 500, taste 0 and 1.2–1.6) scored
+   * lower on validation.
    */
   public static RecommenderConfig defaults() {
     return new RecommenderConfig(
         42L,
         List.of(20),
-        List.of(0.1, 0.2),
+        List.of(0.2),
         10,
         List.of(32),
-        List.of(0.2, 1.0),
-        List.of(1.0, 4.0),
+        List.of(0.2),
+        List.of(1.0),
         List.of(Confidence.CENTERED),
         10,
         0.2,
@@ -116,7 +144,23 @@ public record RecommenderConfig(
         10,
         true,
         30,
-        10);
+        10,
+        List.of(250.0),
+        List.of(0.4, 0.8),
+        10,
+        2500,
+        List.of(0.0, 0.5, 0.75));
+  }
+
+  /** The EASE family's grid and bound ({@code maxItems} 0: implicit ALS only). */
+  public RecommenderConfig withEase(
+      List<Double> lambdas, List<Double> tastes, int minRatings, int maxItems) {
+    Copy c = new Copy(this);
+    c.easeLambdas = lambdas;
+    c.easeTastes = tastes;
+    c.easeMinRatings = minRatings;
+    c.easeMaxItems = maxItems;
+    return c.build();
   }
 
   public RecommenderConfig withSeed(long seed) {
@@ -178,6 +222,13 @@ public record RecommenderConfig(
     return c.build();
   }
 
+  /** Weights of implicit ALS in the EASE blend to try (0: EASE alone). */
+  public RecommenderConfig withEaseIalsWeights(List<Double> weights) {
+    Copy c = new Copy(this);
+    c.easeIalsWeights = weights;
+    return c.build();
+  }
+
   /** ALS user and item blocks of every fit. */
   public RecommenderConfig withBlocks(int blocks) {
     Copy c = new Copy(this);
@@ -221,6 +272,11 @@ public record RecommenderConfig(
     boolean biased;
     int coldStartDays;
     int blocks;
+    List<Double> easeLambdas;
+    List<Double> easeTastes;
+    int easeMinRatings;
+    int easeMaxItems;
+    List<Double> easeIalsWeights;
 
     Copy(RecommenderConfig c) {
       seed = c.seed;
@@ -241,6 +297,11 @@ public record RecommenderConfig(
       biased = c.biased;
       coldStartDays = c.coldStartDays;
       blocks = c.blocks;
+      easeLambdas = c.easeLambdas;
+      easeTastes = c.easeTastes;
+      easeMinRatings = c.easeMinRatings;
+      easeMaxItems = c.easeMaxItems;
+      easeIalsWeights = c.easeIalsWeights;
     }
 
     RecommenderConfig build() {
@@ -262,7 +323,12 @@ public record RecommenderConfig(
           itemBiasReg,
           biased,
           coldStartDays,
-          blocks);
+          blocks,
+          easeLambdas,
+          easeTastes,
+          easeMinRatings,
+          easeMaxItems,
+          easeIalsWeights);
     }
   }
 }

@@ -59,16 +59,22 @@ public record RecommenderEvaluation(
   @Override
   public String toString() {
     return String.format(
-            "ranking model: implicit ALS rank %d, regParam %s, alpha %s, confidence %s"
-                + " (validation NDCG@k %.4f)%n"
+            "ranking model: %s (validation NDCG@k: implicit ALS %.4f, EASE %.4f)%n"
+                + "implicit ALS rank %d, regParam %s, alpha %s, confidence %s; EASE lambda %s,"
+                + " taste %s, implicit-ALS blend weight %s%n"
                 + "rating model: ALS on bias residuals rank %d, regParam %s (validation RMSE %.4f)%n"
                 + "train %d, validation %d, test %d%n"
                 + "%-28s %-8s %-12s %-8s %-10s %s%n",
+            tuning.family(),
+            tuning.ialsValidationNdcg(),
+            tuning.easeValidationNdcg(),
             tuning.rankingRank(),
             tuning.rankingRegParam(),
             tuning.alpha(),
             tuning.confidence(),
-            tuning.validationNdcg(),
+            tuning.easeLambda(),
+            tuning.easeTaste(),
+            tuning.easeIalsWeight(),
             tuning.ratingRank(),
             tuning.ratingRegParam(),
             tuning.validationRmse(),
@@ -81,7 +87,7 @@ public record RecommenderEvaluation(
             "NDCG@k",
             "recall@k",
             "coverage")
-        + model.row("recommender (implicit ALS)")
+        + model.row("recommender (" + tuning.family() + ")")
         + System.lineSeparator()
         + biasBaseline.row("bias baseline")
         + System.lineSeparator()

@@ -48,14 +48,16 @@ final class Scoring {
   private Scoring() {}
 
   /**
-   * Per user of {@code ratings} (user_index, movie_id, rating): {@code rated} (every movie) and
-   * {@code liked} (movies rated ≥ {@code relevantRating}).
+   * Per user of {@code ratings} (user_index, movie_id, rating): {@code rated} (every movie), {@code
+   * ratings} (their ratings, same order: one aggregation collects both) and {@code liked} (movies
+   * rated ≥ {@code relevantRating}).
    */
   static Dataset<Row> ratedByUser(Dataset<Row> ratings, double relevantRating) {
     return ratings
         .groupBy("user_index")
         .agg(
             collect_list(col("movie_id")).as("rated"),
+            collect_list(col("rating")).as("ratings"),
             expr("collect_list(CASE WHEN rating >= " + relevantRating + " THEN movie_id END)")
                 .as("liked"));
   }

@@ -41,6 +41,22 @@ final class TopK {
     return best;
   }
 
+  /** The best k of {@code candidates}, best first (ties: lower id). */
+  static List<Scored> best(List<Scored> candidates, int k) {
+    PriorityQueue<Scored> worstFirst = new PriorityQueue<>(k + 1, BETTER_FIRST.reversed());
+    for (Scored candidate : candidates) {
+      if (worstFirst.size() < k) {
+        worstFirst.add(candidate);
+      } else if (BETTER_FIRST.compare(candidate, worstFirst.peek()) < 0) {
+        worstFirst.poll();
+        worstFirst.add(candidate);
+      }
+    }
+    List<Scored> best = new ArrayList<>(worstFirst);
+    best.sort(BETTER_FIRST);
+    return best;
+  }
+
   /** The first k movies of {@code ordered} (best first) that are not in {@code exclude}. */
   static int[] firstNotIn(int[] ordered, Set<Integer> exclude, int k) {
     int[] chosen = new int[k];

@@ -12,35 +12,65 @@ import static org.apache.spark.sql.functions.posexplode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The models of one fit with the {@link Tuning}'s parameters: the ranking model (lists), the rating
  * model (predicted ratings), the bias baseline and the two global orders the baselines (and users
  * the ranking model cannot score) use.
  *
- * @param ranking implicit ALS
+ * @param ranking implicit ALS or EASE, by {@link Tuning#family()}
  * @param rating ALS on the bias residuals (or plain ALS)
  * @param baseline μ + b_u + b_i
  * @param biasOrder movie ids by b_i descending (ties: lower id)
  * @param popular movie ids by rating count descending (ties: lower id)
  */
 record TrainedModels(
-    RankingModel ranking,
-    FactorModel rating,
-    BiasBaseline baseline,
-    int[] biasOrder,
-    int[] popular) {
+    Ranker ranking, FactorModel rating, BiasBaseline baseline, int[] biasOrder, int[] popular) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainedModels.class);
 
   /** Fits every model on {@code ratings} (user_index, movie_id, rating). */
   static TrainedModels fit(Dataset<Row> ratings, Tuning tuning, RecommenderConfig config) {
-    RankingModel ranking =
-        RankingModel.fit(
-            ratings,
-            tuning.rankingRank(),
-            tuning.rankingRegParam(),
-            tuning.alpha(),
-            tuning.confidence(),
-            config);
+    Ranker ranking = null;
+    if (tuning.family() == RankingFamily.EASE) {
+      int[] movies = EaseModel.movies(ratings, config.easeMinRatings(), config.easeMaxItems());
+      if (movies.length > 0) {
+        RankingModel ials =
+            tuning.easeIalsWeight() > 0
+                ? RankingModel.fit(
+                    ratings,
+                    tuning.rankingRank(),
+                    tuning.rankingRegParam(),
+                    tuning.alpha(),
+                    tuning.confidence(),
+                    config)
+                : null;
+        ranking =
+            new EaseModel(
+                EaseModel.fit(ratings, movies, tuning.easeLambda(), config.relevantRating()),
+                tuning.easeTaste(),
+                ials,
+                tuning.easeIalsWeight());
+      } else {
+        LOG.warn(
+            "recommend: EASE over its bound on these ratings (more than {} movies with {} ratings):"
+                + " implicit ALS ranks",
+            config.easeMaxItems(),
+            config.easeMinRatings());
+      }
+    }
+    if (ranking == null) {
+      ranking =
+          RankingModel.fit(
+              ratings,
+              tuning.rankingRank(),
+              tuning.rankingRegParam(),
+              tuning.alpha(),
+              tuning.confidence(),
+              config);
+    }
     FactorModel rating =
         FactorModel.fit(ratings, tuning.ratingRank(), tuning.ratingRegParam(), config);
     BiasBaseline baseline = BiasBaseline.fit(ratings, config.userBiasReg(), config.itemBiasReg());

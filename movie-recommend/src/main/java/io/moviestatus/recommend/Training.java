@@ -43,19 +43,22 @@ final class Training {
     Dataset<Row> train = inner[0].persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> validation = inner[1].persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      RankingChoice ranking = tuneRanking(train, validation, config);
+      RankingModel[] bestIals = new RankingModel[1];
+      RankingChoice ranking = tuneRanking(train, validation, config, bestIals);
       RatingChoice rating = tuneRating(train, validation, config);
-      Tuning tuning =
-          new Tuning(
-              ranking.rank,
-              ranking.regParam,
-              ranking.alpha,
-              ranking.confidence,
-              ranking.ndcg,
-              rating.rank,
-              rating.regParam,
-              rating.rmse);
+      EaseChoice ease = tuneEase(train, validation, bestIals[0], config);
+      Tuning tuning = choose(ranking, ease, rating);
+      LOG.info(
+          "recommend: ranking family {} (validation NDCG@{}: implicit ALS {}, EASE {})",
+          tuning.family(),
+          config.k(),
+          ranking.ndcg,
+          ease == null ? "not tried" : ease.ndcg);
+      long fitStart = System.nanoTime();
       TrainedModels models = TrainedModels.fit(rest, tuning, config);
+      LOG.info(
+          "recommend: evaluation fit on train + validation in {} s",
+          String.format("%.1f", (System.nanoTime() - fitStart) / 1e9));
       try {
         Dataset<Row> known = known(test, rest).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -107,13 +110,98 @@ final class Training {
         .join(fitted.select("movie_id").distinct(), "movie_id");
   }
 
-  private record RankingChoice(
+  record RankingChoice(
       int rank, double regParam, double alpha, Confidence confidence, double ndcg) {}
 
-  private record RatingChoice(int rank, double regParam, double rmse) {}
+  record EaseChoice(double lambda, double taste, double ialsWeight, double ndcg) {}
 
-  private static RankingChoice tuneRanking(
-      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config) {
+  record RatingChoice(int rank, double regParam, double rmse) {}
+
+  /**
+   * The tuning: the ranking family with the higher validation NDCG@k (EASE only when it was tried,
+   * {@code ease} non-null, and beats implicit ALS; a tie keeps implicit ALS).
+   */
+  static Tuning choose(RankingChoice ials, EaseChoice ease, RatingChoice rating) {
+    boolean easeWins = ease != null && ease.ndcg > ials.ndcg;
+    return new Tuning(
+        ials.rank,
+        ials.regParam,
+        ials.alpha,
+        ials.confidence,
+        easeWins ? ease.ndcg : ials.ndcg,
+        rating.rank,
+        rating.regParam,
+        rating.rmse,
+        easeWins ? RankingFamily.EASE : RankingFamily.IALS,
+        ease == null ? Double.NaN : ease.lambda,
+        ease == null ? Double.NaN : ease.taste,
+        ials.ndcg,
+        ease == null ? Double.NaN : ease.ndcg,
+        ease == null ? Double.NaN : ease.ialsWeight);
+  }
+
+  /**
+   * The best EASE λ and taste weight by validation NDCG@k, or null when EASE is not tried: more
+   * movies with {@code easeMinRatings} ratings in train than {@code easeMaxItems}, or none.
+   */
+  private static EaseChoice tuneEase(
+      Dataset<Row> train, Dataset<Row> validation, RankingModel ials, RecommenderConfig config) {
+    int[] movies = EaseModel.movies(train, config.easeMinRatings(), config.easeMaxItems());
+    if (movies.length == 0) {
+      LOG.info(
+          "recommend: EASE not tried: no movies or more than {} with at least {} ratings in train",
+          config.easeMaxItems(),
+          config.easeMinRatings());
+      return null;
+    }
+    Dataset<Row> relevant =
+        Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
+    Dataset<Row> users =
+        Scoring.ratedByUser(train, config.relevantRating())
+            .join(relevant.select("user_index"), "user_index")
+            .cache();
+    int[] popular = TrainedModels.popularity(train);
+    EaseChoice best = null;
+    try {
+      for (double lambda : config.easeLambdas()) {
+        long start = System.nanoTime();
+        Ease ease = EaseModel.fit(train, movies, lambda, config.relevantRating());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (double taste : config.easeTastes()) {
+          for (double w : config.easeIalsWeights()) {
+            double ndcg =
+                Scoring.metrics(
+                        new EaseModel(ease, taste, ials, w)
+                            .lists(users, popular, config.k(), false),
+                        relevant,
+                        0,
+                        config.k())
+                    .ndcgAtK();
+            LOG.info(
+                "recommend: EASE {} movies lambda {} taste {} iALS weight {} (fit {} s):"
+                    + " validation NDCG@{} {}",
+                movies.length,
+                lambda,
+                taste,
+                w,
+                String.format("%.1f", seconds),
+                config.k(),
+                ndcg);
+            if (best == null || ndcg > best.ndcg) {
+              best = new EaseChoice(lambda, taste, w, ndcg);
+            }
+          }
+        }
+      }
+      return best;
+    } finally {
+      users.unpersist();
+      relevant.unpersist();
+    }
+  }
+
+  static RankingChoice tuneRanking(
+      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config, RankingModel[] model) {
     Dataset<Row> relevant =
         Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
     Dataset<Row> users =
@@ -146,6 +234,7 @@ final class Training {
                   ndcg);
               if (best == null || ndcg > best.ndcg) {
                 best = new RankingChoice(rank, reg, alpha, confidence, ndcg);
+                model[0] = candidate;
               }
             }
           }

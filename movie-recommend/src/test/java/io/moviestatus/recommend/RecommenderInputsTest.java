@@ -52,7 +52,9 @@ class RecommenderInputsTest {
           .withGrid(List.of(2), List.of(0.1))
           .withRankingGrid(List.of(2), List.of(0.1), List.of(1.0), List.of(Confidence.CENTERED))
           .withMaxIter(2)
-          .withBlocks(1);
+          .withBlocks(1)
+          // about inputs and versions, not the family: implicit ALS only keeps it quick
+          .withEase(List.of(250.0), List.of(0.4), 10, 0);
 
   private final SparkSession spark = SharedSpark.spark();
   @TempDir static Path root;

@@ -47,6 +47,12 @@ class RecommenderTest {
       RecommenderConfig.defaults()
           .withSeed(3)
           .withGrid(List.of(4), List.of(0.05, 0.1))
+          // regParam 1 learns this planted structure; the default grid's 0.2 alone learns it for
+          // fewer users (30 of 40 with seed 3)
+          .withRankingGrid(
+              List.of(32), List.of(0.2, 1.0), List.of(1.0, 4.0), List.of(Confidence.CENTERED))
+          .withEase(List.of(250.0), List.of(0.8), 10, 2500)
+          .withEaseIalsWeights(List.of(0.0, 0.5))
           .withMaxIter(8)
           .withBlocks(2);
 
@@ -246,5 +252,17 @@ class RecommenderTest {
         .isEqualTo(report.evaluation().mostPopular().ndcgAtK());
     assertThat(stored.<String>getAs("ranking_confidence")).isEqualTo("CENTERED");
     assertThat(stored.<Integer>getAs("ranking_rank")).isEqualTo(32);
+    Tuning tuning = report.evaluation().tuning();
+    assertThat(stored.<String>getAs("ranking_family"))
+        .as("the family chosen by validation, stored")
+        .isEqualTo(tuning.family().name());
+    assertThat(stored.<Double>getAs("ials_validation_ndcg_at_10"))
+        .isEqualTo(tuning.ialsValidationNdcg());
+    assertThat(stored.<Double>getAs("ease_validation_ndcg_at_10"))
+        .as("EASE tried: 24 movies, each rated about 12 times in train")
+        .isEqualTo(tuning.easeValidationNdcg());
+    assertThat(stored.<Double>getAs("validation_ndcg_at_10"))
+        .as("the chosen family's validation NDCG@10 is the higher one")
+        .isEqualTo(Math.max(tuning.ialsValidationNdcg(), tuning.easeValidationNdcg()));
   }
 }
