@@ -47,20 +47,33 @@ final class EaseModel implements Ranker {
   }
 
   /**
-   * The movies of {@code ratings} (user_index, movie_id, rating) with at least {@code minRatings}
-   * ratings, when they are at most {@code maxItems}; empty otherwise (EASE is not tried).
+   * Most ratings EASE is fitted on: {@link #fit} collects the modelled movies' ratings on the
+   * driver, grouped by user (about 40 bytes a rating there: 5 M ratings, about 200 MB). Above it
+   * implicit ALS ranks, as above the movie bound.
    */
+  static final long MAX_RATINGS = 5_000_000;
+
+  /** {@link #movies(Dataset, int, int, long)} with at most {@link #MAX_RATINGS} ratings on them. */
   static int[] movies(Dataset<Row> ratings, int minRatings, int maxItems) {
+    return movies(ratings, minRatings, maxItems, MAX_RATINGS);
+  }
+
+  /**
+   * The movies of {@code ratings} (user_index, movie_id, rating) with at least {@code minRatings}
+   * ratings, when they are at most {@code maxItems} and hold at most {@code maxRatings} ratings;
+   * empty otherwise (EASE is not tried).
+   */
+  static int[] movies(Dataset<Row> ratings, int minRatings, int maxItems, long maxRatings) {
     List<Row> rows =
         ratings
             .groupBy("movie_id")
             .count()
             .filter(col("count").geq(minRatings))
-            .select("movie_id")
             .orderBy("movie_id")
             .limit(maxItems + 1)
             .collectAsList();
-    if (rows.size() > maxItems) {
+    long held = rows.stream().mapToLong(r -> r.getLong(1)).sum();
+    if (rows.size() > maxItems || held > maxRatings) {
       return new int[0];
     }
     return rows.stream().mapToInt(r -> r.getInt(0)).toArray();

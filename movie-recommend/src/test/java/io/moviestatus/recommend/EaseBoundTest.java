@@ -49,6 +49,17 @@ class EaseBoundTest {
   }
 
   @Test
+  void moreRatingsOnTheModelledMoviesThanTheDriverBoundMeanNoEase() {
+    assertThat(EaseModel.movies(ratings(), 1, 4, 6))
+        .as("6 ratings on 4 movies, bound 6")
+        .containsExactly(1, 2, 3, 4);
+    assertThat(EaseModel.movies(ratings(), 1, 4, 5)).as("6 ratings, bound 5").isEmpty();
+    assertThat(EaseModel.movies(ratings(), 2, 4, 4))
+        .as("movies 1 and 2 hold 4 ratings, bound 4")
+        .containsExactly(1, 2);
+  }
+
+  @Test
   void overTheBoundTheFinalFitFallsBackToImplicitAls() {
     Tuning easeChosen =
         Training.choose(
