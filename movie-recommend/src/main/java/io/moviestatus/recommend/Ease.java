@@ -25,8 +25,8 @@ import java.util.stream.IntStream;
  *
  * A user u scores movie j by Σ_i x_ui·B_ij + β·Σ_i t_ui·C_ij. Fit in plain Java on the driver
  * (dense Cholesky inverse, about n³ flops per matrix); memory 2·n²·8 bytes while fitting and 2·n²·4
- * bytes kept (the float weights, broadcast for scoring), which is why {@link #fit} refuses more
- * than a bound of movies.
+ * bytes kept (the float weights, broadcast for scoring), which is why its callers bound the number
+ * of movies ({@link EaseModel#movies}).
  */
 final class Ease implements Serializable {
 

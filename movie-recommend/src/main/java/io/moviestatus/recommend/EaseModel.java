@@ -1,6 +1,7 @@
 package io.moviestatus.recommend;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 
 import io.moviestatus.lake.ScalaCollections;
 import java.io.BufferedOutputStream;
@@ -8,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,17 +83,11 @@ final class EaseModel implements Ranker {
 
   /** Fits on {@code ratings} (user_index, movie_id, rating) over {@code movies}. */
   static Ease fit(Dataset<Row> ratings, int[] movies, double lambda, double relevantRating) {
-    List<Integer> kept = new ArrayList<>();
-    for (int movie : movies) {
-      kept.add(movie);
-    }
     List<Row> users =
         ratings
-            .filter(col("movie_id").isin(kept.toArray()))
+            .filter(col("movie_id").isin(Arrays.stream(movies).boxed().toArray()))
             .groupBy("user_index")
-            .agg(
-                org.apache.spark.sql.functions.collect_list(col("movie_id")).as("m"),
-                org.apache.spark.sql.functions.collect_list(col("rating")).as("r"))
+            .agg(collect_list(col("movie_id")).as("m"), collect_list(col("rating")).as("r"))
             .collectAsList();
     List<Ease.UserRatings> lists = new ArrayList<>(users.size());
     for (Row row : users) {

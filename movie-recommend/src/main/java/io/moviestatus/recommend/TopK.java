@@ -25,33 +25,33 @@ final class TopK {
     PriorityQueue<Scored> worstFirst = new PriorityQueue<>(k + 1, BETTER_FIRST.reversed());
     for (int i = 0; i < items.size(); i++) {
       int movie = items.id(i);
-      if (exclude.contains(movie)) {
-        continue;
-      }
-      Scored candidate = new Scored(movie, items.dot(user, i));
-      if (worstFirst.size() < k) {
-        worstFirst.add(candidate);
-      } else if (BETTER_FIRST.compare(candidate, worstFirst.peek()) < 0) {
-        worstFirst.poll();
-        worstFirst.add(candidate);
+      if (!exclude.contains(movie)) {
+        keep(worstFirst, new Scored(movie, items.dot(user, i)), k);
       }
     }
-    List<Scored> best = new ArrayList<>(worstFirst);
-    best.sort(BETTER_FIRST);
-    return best;
+    return bestFirst(worstFirst);
   }
 
   /** The best k of {@code candidates}, best first (ties: lower id). */
   static List<Scored> best(List<Scored> candidates, int k) {
     PriorityQueue<Scored> worstFirst = new PriorityQueue<>(k + 1, BETTER_FIRST.reversed());
     for (Scored candidate : candidates) {
-      if (worstFirst.size() < k) {
-        worstFirst.add(candidate);
-      } else if (BETTER_FIRST.compare(candidate, worstFirst.peek()) < 0) {
-        worstFirst.poll();
-        worstFirst.add(candidate);
-      }
+      keep(worstFirst, candidate, k);
     }
+    return bestFirst(worstFirst);
+  }
+
+  /** Adds {@code candidate} to the k best so far (the heap's head is the worst of them). */
+  private static void keep(PriorityQueue<Scored> worstFirst, Scored candidate, int k) {
+    if (worstFirst.size() < k) {
+      worstFirst.add(candidate);
+    } else if (BETTER_FIRST.compare(candidate, worstFirst.peek()) < 0) {
+      worstFirst.poll();
+      worstFirst.add(candidate);
+    }
+  }
+
+  private static List<Scored> bestFirst(PriorityQueue<Scored> worstFirst) {
     List<Scored> best = new ArrayList<>(worstFirst);
     best.sort(BETTER_FIRST);
     return best;

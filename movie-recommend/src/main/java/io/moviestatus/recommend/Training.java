@@ -43,10 +43,14 @@ final class Training {
     Dataset<Row> train = inner[0].persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> validation = inner[1].persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      RankingModel[] bestIals = new RankingModel[1];
-      RankingChoice ranking = tuneRanking(train, validation, config, bestIals);
+      RankingChoice ranking;
+      EaseChoice ease;
+      try (ValidationLists lists = ValidationLists.of(train, validation, config)) {
+        TunedIals ials = tuneRanking(train, lists, config);
+        ranking = ials.choice();
+        ease = tuneEase(train, lists, ials.model(), config);
+      }
       RatingChoice rating = tuneRating(train, validation, config);
-      EaseChoice ease = tuneEase(train, validation, bestIals[0], config);
       Tuning tuning = choose(ranking, ease, rating);
       LOG.info(
           "recommend: ranking family {} (validation NDCG@{}: implicit ALS {}, EASE {})",
@@ -145,7 +149,7 @@ final class Training {
    * movies with {@code easeMinRatings} ratings in train than {@code easeMaxItems}, or none.
    */
   private static EaseChoice tuneEase(
-      Dataset<Row> train, Dataset<Row> validation, RankingModel ials, RecommenderConfig config) {
+      Dataset<Row> train, ValidationLists lists, RankingModel ials, RecommenderConfig config) {
     int[] movies = EaseModel.movies(train, config.easeMinRatings(), config.easeMaxItems());
     if (movies.length == 0) {
       LOG.info(
@@ -154,94 +158,90 @@ final class Training {
           config.easeMinRatings());
       return null;
     }
-    Dataset<Row> relevant =
-        Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
-    Dataset<Row> users =
-        Scoring.ratedByUser(train, config.relevantRating())
-            .join(relevant.select("user_index"), "user_index")
-            .cache();
-    int[] popular = TrainedModels.popularity(train);
     EaseChoice best = null;
-    try {
-      for (double lambda : config.easeLambdas()) {
-        long start = System.nanoTime();
-        Ease ease = EaseModel.fit(train, movies, lambda, config.relevantRating());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        for (double taste : config.easeTastes()) {
-          for (double w : config.easeIalsWeights()) {
-            double ndcg =
-                Scoring.metrics(
-                        new EaseModel(ease, taste, ials, w)
-                            .lists(users, popular, config.k(), false),
-                        relevant,
-                        0,
-                        config.k())
-                    .ndcgAtK();
-            LOG.info(
-                "recommend: EASE {} movies lambda {} taste {} iALS weight {} (fit {} s):"
-                    + " validation NDCG@{} {}",
-                movies.length,
-                lambda,
-                taste,
-                w,
-                String.format("%.1f", seconds),
-                config.k(),
-                ndcg);
-            if (best == null || ndcg > best.ndcg) {
-              best = new EaseChoice(lambda, taste, w, ndcg);
-            }
+    for (double lambda : config.easeLambdas()) {
+      long start = System.nanoTime();
+      Ease ease = EaseModel.fit(train, movies, lambda, config.relevantRating());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      for (double taste : config.easeTastes()) {
+        for (double w : config.easeIalsWeights()) {
+          double ndcg = lists.ndcg(new EaseModel(ease, taste, ials, w), config.k());
+          LOG.info(
+              "recommend: EASE {} movies lambda {} taste {} iALS weight {} (fit {} s):"
+                  + " validation NDCG@{} {}",
+              movies.length,
+              lambda,
+              taste,
+              w,
+              String.format("%.1f", seconds),
+              config.k(),
+              ndcg);
+          if (best == null || ndcg > best.ndcg) {
+            best = new EaseChoice(lambda, taste, w, ndcg);
           }
         }
       }
-      return best;
-    } finally {
-      users.unpersist();
-      relevant.unpersist();
     }
+    return best;
   }
 
-  static RankingChoice tuneRanking(
-      Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config, RankingModel[] model) {
-    Dataset<Row> relevant =
-        Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
-    Dataset<Row> users =
-        Scoring.ratedByUser(train, config.relevantRating())
-            .join(relevant.select("user_index"), "user_index")
-            .cache();
-    int[] popular = TrainedModels.popularity(train);
-    RankingChoice best = null;
-    try {
-      for (Confidence confidence : config.confidences()) {
-        for (int rank : config.rankingRanks()) {
-          for (double reg : config.rankingRegParams()) {
-            for (double alpha : config.alphas()) {
-              RankingModel candidate =
-                  RankingModel.fit(train, rank, reg, alpha, confidence, config);
-              double ndcg =
-                  Scoring.metrics(
-                          candidate.lists(users, popular, config.k(), false),
-                          relevant,
-                          0,
-                          config.k())
-                      .ndcgAtK();
-              LOG.info(
-                  "recommend: ranking model {} rank {} regParam {} alpha {}: validation NDCG@{} {}",
-                  confidence,
-                  rank,
-                  reg,
-                  alpha,
-                  config.k(),
-                  ndcg);
-              if (best == null || ndcg > best.ndcg) {
-                best = new RankingChoice(rank, reg, alpha, confidence, ndcg);
-                model[0] = candidate;
-              }
+  /** The implicit-ALS candidate with the best validation NDCG@k, and its fitted model. */
+  private static TunedIals tuneRanking(
+      Dataset<Row> train, ValidationLists lists, RecommenderConfig config) {
+    TunedIals best = null;
+    for (Confidence confidence : config.confidences()) {
+      for (int rank : config.rankingRanks()) {
+        for (double reg : config.rankingRegParams()) {
+          for (double alpha : config.alphas()) {
+            RankingModel candidate = RankingModel.fit(train, rank, reg, alpha, confidence, config);
+            double ndcg = lists.ndcg(candidate, config.k());
+            LOG.info(
+                "recommend: ranking model {} rank {} regParam {} alpha {}: validation NDCG@{} {}",
+                confidence,
+                rank,
+                reg,
+                alpha,
+                config.k(),
+                ndcg);
+            if (best == null || ndcg > best.choice().ndcg) {
+              best =
+                  new TunedIals(new RankingChoice(rank, reg, alpha, confidence, ndcg), candidate);
             }
           }
         }
       }
-      return best;
-    } finally {
+    }
+    return best;
+  }
+
+  /** The best implicit-ALS candidate: its parameters and score, and the model fitted with them. */
+  private record TunedIals(RankingChoice choice, RankingModel model) {}
+
+  /**
+   * What every ranking candidate is scored on, built once for the whole tuning: the validation
+   * users' train ratings, their relevant validation movies, and most popular to top lists up.
+   */
+  private record ValidationLists(Dataset<Row> users, Dataset<Row> relevant, int[] popular)
+      implements AutoCloseable {
+
+    static ValidationLists of(
+        Dataset<Row> train, Dataset<Row> validation, RecommenderConfig config) {
+      Dataset<Row> relevant =
+          Scoring.relevantByUser(known(validation, train), config.relevantRating()).cache();
+      Dataset<Row> users =
+          Scoring.ratedByUser(train, config.relevantRating())
+              .join(relevant.select("user_index"), "user_index")
+              .cache();
+      return new ValidationLists(users, relevant, TrainedModels.popularity(train));
+    }
+
+    /** Validation NDCG@k of {@code ranker}'s lists. */
+    double ndcg(Ranker ranker, int k) {
+      return Scoring.metrics(ranker.lists(users, popular, k, false), relevant, 0, k).ndcgAtK();
+    }
+
+    @Override
+    public void close() {
       users.unpersist();
       relevant.unpersist();
     }
