@@ -130,6 +130,15 @@ public final class RecommendJob implements Callable<Integer> {
   List<Double> easeTastes;
 
   @Option(
+      names = "--ease-ials-weights",
+      paramLabel = "W",
+      split = ",",
+      description =
+          "Ranking model, EASE: weights w in [0, 1) of the best implicit ALS blended in, (1 − w)·EASE"
+              + " + w·iALS, no refit each; 0 is EASE alone (default: ${DEFAULT-VALUE}).")
+  List<Double> easeIalsWeights;
+
+  @Option(
       names = "--ease-max-items",
       paramLabel = "N",
       description =
@@ -226,6 +235,12 @@ public final class RecommendJob implements Callable<Integer> {
     config =
         set(
             config,
+            "--ease-ials-weights",
+            easeIalsWeights,
+            c -> c.withEaseIalsWeights(easeIalsWeights));
+    config =
+        set(
+            config,
             "--ease-max-items",
             easeMaxItems,
             c -> c.withEase(c.easeLambdas(), c.easeTastes(), c.easeMinRatings(), easeMaxItems));
@@ -262,6 +277,7 @@ public final class RecommendJob implements Callable<Integer> {
         case "--rating-reg-params" -> list(defaults.regParams());
         case "--ease-lambdas" -> list(defaults.easeLambdas());
         case "--ease-tastes" -> list(defaults.easeTastes());
+        case "--ease-ials-weights" -> list(defaults.easeIalsWeights());
         case "--ease-max-items" -> String.valueOf(defaults.easeMaxItems());
         case "--max-iter" -> String.valueOf(defaults.maxIter());
         case "--blocks" -> String.valueOf(defaults.blocks());

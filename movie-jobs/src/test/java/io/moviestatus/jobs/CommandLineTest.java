@@ -280,6 +280,8 @@ class CommandLineTest {
             "100,400",
             "--ease-tastes",
             "0.5",
+            "--ease-ials-weights",
+            "0,0.6",
             "--ease-max-items",
             "0",
             "--max-iter",
@@ -296,6 +298,7 @@ class CommandLineTest {
                 List.of(32), List.of(1.0), List.of(4.0), RecommenderConfig.defaults().confidences())
             .withGrid(List.of(20), List.of(0.1))
             .withEase(List.of(100.0, 400.0), List.of(0.5), 10, 0)
+            .withEaseIalsWeights(List.of(0.0, 0.6))
             .withMaxIter(4)
             .withBlocks(2);
     assertThat(config).as("recommend with every grid option").isEqualTo(expected);
@@ -347,6 +350,10 @@ class CommandLineTest {
         .startsWith("error: --blocks: blocks must be at least 1, was 0\n");
     assertThat(Cli.run("recommend", "--max-iter", "0").err())
         .startsWith("error: --max-iter: iterations must be at least 1, was 0 and 0\n");
+    assertThat(Cli.run("recommend", "--ease-ials-weights", "0.5,1").err())
+        .startsWith(
+            "error: --ease-ials-weights: easeIalsWeights must be numbers in [0, 1), was [0.5,"
+                + " 1.0]\n");
   }
 
   @Test
@@ -361,6 +368,7 @@ class CommandLineTest {
         .contains("Ranking model: regParams to try (default: 0.2)")
         .contains("EASE family: ridge lambdas to try, one fit each (default: 250.0)")
         .contains("taste term to try, no refit each (default: 0.4,0.8)")
+        .contains("0 is EASE alone (default: 0.0,0.5,0.75)")
         .contains("0: never EASE (default: 2500;")
         .contains("confidence scales α to try (default: 1.0)")
         .contains("Rating model (ALS on bias residuals): ranks to try (default: 20)")
