@@ -10,16 +10,16 @@ import org.apache.spark.sql.Row;
  * {@code movie_rankings} + {@code movies_genres} → {@code genre_rankings}: within each (date,
  * genre), rank 1..N by weighted rating descending (ties: the movie's weighted_rank). A movie counts
  * in every genre it has. movies_genres holds each movie's current genres, so a rebuilt past date
- * uses today's genres. The ranks are spread over the cores ({@link SpreadRank}): a large genre is
- * not one task. Pure.
+ * uses today's genres. For a large batch the ranks are spread over the cores ({@link SpreadRank}):
+ * a large genre is not one task.
  */
 final class GenreRankingsBuilder {
 
   private GenreRankingsBuilder() {}
 
-  /** {@link #build(Dataset, Dataset, SpreadRank.Spread)} spread over the session's cores. */
+  /** {@link #build(Dataset, Dataset, SpreadRank.Spread)} with one window per (date, genre). */
   static Dataset<Row> build(Dataset<Row> movieRankings, Dataset<Row> moviesGenres) {
-    return build(movieRankings, moviesGenres, SpreadRank.Spread.of(movieRankings.sparkSession()));
+    return build(movieRankings, moviesGenres, SpreadRank.Spread.single());
   }
 
   static Dataset<Row> build(

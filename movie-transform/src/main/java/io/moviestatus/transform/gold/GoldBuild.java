@@ -61,13 +61,15 @@ public final class GoldBuild {
   private static final Logger LOG = LoggerFactory.getLogger(GoldBuild.class);
 
   /**
-   * How the ranks are cut: one window per date (per date and genre), {@link
-   * SpreadRank.Spread#single()}. Spreading them over the cores ({@link SpreadRank.Spread#of}) is
-   * built and proven equal row for row (GoldSpreadRanksTest, and on a 1.1 M-movie date) but not on
-   * yet: on 2 cores it made {@code gold --date} for a 1.1 M-movie date 2.2x slower (68.3 s against
-   * 30.9 s, docs/benchmarks.md). It stays off until it beats the window where it should.
+   * How a batch's ranks are cut: from {@link LargeBatch#ROWS} input rows (a day of the whole
+   * catalogue), range-partitioned over two tasks per core ({@link SpreadRank}): on 2 cores a cold
+   * {@code gold --date} of a 1.1 M-movie date took 4 % less than with one window per date, and a
+   * cluster sorts a date on every executor, not one task (docs/benchmarks.md); below, one window
+   * per date (per date and genre), which costs one job less.
    */
-  static final SpreadRank.Spread RANKS = SpreadRank.Spread.single();
+  static SpreadRank.Spread ranksFor(SparkSession spark, long rows) {
+    return rows >= LargeBatch.ROWS ? SpreadRank.Spread.of(spark) : SpreadRank.Spread.single();
+  }
 
   /** Default m of the weighted rating. */
   public static final double DEFAULT_MINIMUM_VOTES = 500;
@@ -108,10 +110,14 @@ public final class GoldBuild {
     // The rows come from the selection (Delta's file statistics, or its scan): no count.
     long rows = selection.rows(inputDates);
     timings.mark("input rows");
-    GoldBuildReport report =
-        rows >= LargeBatch.ROWS
-            ? LargeBatch.run(spark, () -> build(writer, input, dates, RANKS, timings))
-            : build(writer, input, dates, RANKS, timings);
+    GoldBuildReport report;
+    // The spread holds the ranks' sorted partitions until the tables are written.
+    try (SpreadRank.Spread spread = ranksFor(spark, rows)) {
+      report =
+          rows >= LargeBatch.ROWS
+              ? LargeBatch.run(spark, () -> build(writer, input, dates, spread, timings))
+              : build(writer, input, dates, spread, timings);
+    }
     LOG.info("{}", report);
     return report;
   }

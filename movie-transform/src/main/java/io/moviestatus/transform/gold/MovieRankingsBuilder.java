@@ -32,8 +32,8 @@ import org.apache.spark.sql.types.DataTypes;
  * 7 days earlier: popularity_change = popularity − popularity then; popularity_rank_change = rank
  * then − rank now (positive: the movie climbed); null without such a row.
  *
- * <p>The ranks are row numbers in those total orders, computed by {@link SpreadRank} so that a day
- * is sorted by all cores, not by one task; C is a per-date aggregate joined back.
+ * <p>The ranks are row numbers in those total orders, computed by {@link SpreadRank}: for a large
+ * batch a day is sorted by all cores, not by one task; C is a per-date aggregate joined back.
  */
 final class MovieRankingsBuilder {
 
@@ -54,12 +54,12 @@ final class MovieRankingsBuilder {
   }
 
   /**
-   * {@link #build(Dataset, Dataset, Collection, double, SpreadRank.Spread)} with the ranks spread
-   * over the session's cores.
+   * {@link #build(Dataset, Dataset, Collection, double, SpreadRank.Spread)} with one window per
+   * date.
    */
   static Dataset<Row> build(
       Dataset<Row> status, Dataset<Row> ratings, Collection<LocalDate> dates, double minimumVotes) {
-    return build(status, ratings, dates, minimumVotes, SpreadRank.Spread.of(status.sparkSession()));
+    return build(status, ratings, dates, minimumVotes, SpreadRank.Spread.single());
   }
 
   /**
@@ -67,7 +67,8 @@ final class MovieRankingsBuilder {
    * @param ratings ratings_fact rows (movie_id, date_id, rating used)
    * @param dates the dates to rank
    * @param minimumVotes m of the weighted rating, ≥ 0
-   * @param spread how the ranks of a date are cut into buckets (see {@link SpreadRank})
+   * @param spread how the ranks of a date are cut (see {@link SpreadRank}); close it after the last
+   *     action on the result
    */
   static Dataset<Row> build(
       Dataset<Row> status,

@@ -133,11 +133,12 @@ class GoldRankingsTest {
   void ranksEqualTheWindowFormulationOnEveryDateOfTheseFixtures() {
     List<LocalDate> days = List.of(WEEK_BEFORE, D.minusDays(3), D);
     Dataset<Row> expected = WindowRanks.movieRankings(statusFact(), ratingsFact(), days, M);
-    Dataset<Row> actual =
-        MovieRankingsBuilder.build(
-            statusFact(), ratingsFact(), days, M, new SpreadRank.Spread(2, 1));
+    try (SpreadRank.Spread spread = SpreadRank.Spread.of(2)) {
+      Dataset<Row> actual =
+          MovieRankingsBuilder.build(statusFact(), ratingsFact(), days, M, spread);
 
-    GoldSpreadRanksTest.assertSameRanks(expected, actual, "date_id", "movie_id");
+      GoldSpreadRanksTest.assertSameRanks(expected, actual, "date_id", "movie_id");
+    }
   }
 
   @Test

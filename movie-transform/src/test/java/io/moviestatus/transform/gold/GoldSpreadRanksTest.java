@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moviestatus.lake.internal.LargeBatch;
 import io.moviestatus.lake.testing.SharedSpark;
 import io.moviestatus.model.Tables;
 import java.sql.Date;
@@ -23,13 +24,14 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 
 /**
  * The spread ranks ({@link SpreadRank}) equal the window formulation they replaced ({@link
  * WindowRanks}) row for row, on data made of ties: few distinct popularity values and weighted
- * ratings, null and NaN popularity, several shuffle partitions and buckets far smaller than a tie
- * group, so that tie groups straddle bucket bounds.
+ * ratings, null and NaN popularity, several shuffle partitions and range partitions far smaller
+ * than a tie group, so that tie groups straddle partition bounds.
  */
 class GoldSpreadRanksTest {
 
@@ -91,17 +93,18 @@ class GoldSpreadRanksTest {
   }
 
   @Test
-  void ranksEqualRowNumberWhenTiesStraddleBucketBoundsWithNullAndNanKeys() {
+  void ranksEqualRowNumberWhenTiesStraddlePartitionBoundsWithNullAndNanKeys() {
     Dataset<Row> status = statusFact().select("date_id", "movie_id", "popularity");
     Map<Object, Long> perValue =
         status.filter(col("date_id").equalTo(Date.valueOf(D))).collectAsList().stream()
             .collect(
                 Collectors.groupingBy(row -> String.valueOf(row.get(2)), Collectors.counting()));
-    long day = perValue.values().stream().mapToLong(Long::longValue).sum();
-    int buckets = 9;
+    long all = status.count();
+    int buckets = 24;
     assertThat(perValue.values())
-        .as("each popularity value has more rows than a bucket: its ties span several buckets")
-        .allSatisfy(rows -> assertThat(rows).isGreaterThan(day / buckets));
+        .as(
+            "each popularity value of D has more rows than a range partition: its ties span several")
+        .allSatisfy(rows -> assertThat(rows).isGreaterThan(all / buckets));
 
     List<SpreadRank.Order> order =
         List.of(SpreadRank.Order.desc("popularity"), SpreadRank.Order.asc("movie_id"));
@@ -113,18 +116,50 @@ class GoldSpreadRanksTest {
                     Window.partitionBy("date_id")
                         .orderBy(col("popularity").desc_nulls_last(), col("movie_id"))));
 
-    for (SpreadRank.Spread spread :
-        List.of(
-            new SpreadRank.Spread(buckets, 1),
-            new SpreadRank.Spread(buckets, 3),
-            new SpreadRank.Spread(1, 1))) {
-      List<String> actual =
-          withShufflePartitions(
-              6,
-              () ->
-                  SharedSpark.rows(
-                      SpreadRank.rank(status, "rank", List.of("date_id"), order, spread)));
-      assertThat(actual).as("row numbers with %s", spread).isEqualTo(SharedSpark.rows(expected));
+    // 24 partitions; more partitions than a day has rows (empty and one-row partitions); the window
+    for (int partitions : List.of(buckets, 500, 1)) {
+      try (SpreadRank.Spread spread = SpreadRank.Spread.of(partitions)) {
+        List<String> actual =
+            withShufflePartitions(
+                6,
+                () ->
+                    SharedSpark.rows(
+                        SpreadRank.rank(status, "rank", List.of("date_id"), order, spread)));
+        assertThat(actual).as("row numbers with %s", spread).isEqualTo(SharedSpark.rows(expected));
+      }
+    }
+  }
+
+  @Test
+  void aSpreadHoldsItsSortedPartitionsUntilClosedAndOnlyALargeBatchIsSpread() {
+    Dataset<Row> status = statusFact().select("date_id", "movie_id", "popularity");
+    SpreadRank.Spread spread = SpreadRank.Spread.of(4);
+    Dataset<Row> ranked =
+        SpreadRank.rank(
+            status,
+            "rank",
+            List.of("date_id"),
+            List.of(SpreadRank.Order.desc("popularity"), SpreadRank.Order.asc("movie_id")),
+            spread);
+    assertThat(ranked.count()).as("rows ranked").isEqualTo(status.count());
+    List<Dataset<Row>> held = spread.held();
+    assertThat(held)
+        .as("the sorted partitions, persisted: the offsets and the ranks read them")
+        .extracting(Dataset::storageLevel)
+        .containsExactly(StorageLevel.MEMORY_AND_DISK());
+    spread.close();
+    assertThat(held)
+        .as("released by close")
+        .extracting(Dataset::storageLevel)
+        .containsExactly(StorageLevel.NONE());
+    assertThat(spread.held()).isEmpty();
+
+    try (SpreadRank.Spread small = GoldBuild.ranksFor(spark, LargeBatch.ROWS - 1);
+        SpreadRank.Spread large = GoldBuild.ranksFor(spark, LargeBatch.ROWS)) {
+      assertThat(small.buckets()).as("below LargeBatch.ROWS: one window per date").isEqualTo(1);
+      assertThat(large.buckets())
+          .as("from LargeBatch.ROWS: two range partitions per core")
+          .isEqualTo(2 * spark.sparkContext().defaultParallelism());
     }
   }
 
@@ -134,17 +169,18 @@ class GoldSpreadRanksTest {
     Dataset<Row> ratings = ratingsFact();
     Dataset<Row> expected = WindowRanks.movieRankings(status, ratings, List.of(D), 20);
 
-    for (SpreadRank.Spread spread :
-        List.of(new SpreadRank.Spread(5, 1), new SpreadRank.Spread(16, 2))) {
-      withShufflePartitions(
-          4,
-          () -> {
-            Dataset<Row> actual =
-                MovieRankingsBuilder.build(status, ratings, List.of(D), 20, spread);
-            assertThat(actual.schema()).as("schema").isEqualTo(expected.schema());
-            assertSameRanks(expected, actual, "date_id", "movie_id");
-            return null;
-          });
+    for (int partitions : List.of(5, 16)) {
+      try (SpreadRank.Spread spread = SpreadRank.Spread.of(partitions)) {
+        withShufflePartitions(
+            4,
+            () -> {
+              Dataset<Row> actual =
+                  MovieRankingsBuilder.build(status, ratings, List.of(D), 20, spread);
+              assertThat(actual.schema()).as("schema").isEqualTo(expected.schema());
+              assertSameRanks(expected, actual, "date_id", "movie_id");
+              return null;
+            });
+      }
     }
   }
 
@@ -154,15 +190,16 @@ class GoldSpreadRanksTest {
         WindowRanks.movieRankings(statusFact(), ratingsFact(), DAYS, 20).cache();
     Dataset<Row> expected = WindowRanks.genreRankings(rankings, moviesGenres());
 
-    withShufflePartitions(
-        8,
-        () -> {
-          Dataset<Row> actual =
-              GenreRankingsBuilder.build(rankings, moviesGenres(), new SpreadRank.Spread(6, 1));
-          assertThat(actual.schema()).as("schema").isEqualTo(expected.schema());
-          assertSameRanks(expected, actual, "date_id", "genre_id", "movie_id");
-          return null;
-        });
+    try (SpreadRank.Spread spread = SpreadRank.Spread.of(6)) {
+      withShufflePartitions(
+          8,
+          () -> {
+            Dataset<Row> actual = GenreRankingsBuilder.build(rankings, moviesGenres(), spread);
+            assertThat(actual.schema()).as("schema").isEqualTo(expected.schema());
+            assertSameRanks(expected, actual, "date_id", "genre_id", "movie_id");
+            return null;
+          });
+    }
     rankings.unpersist();
   }
 
