@@ -61,14 +61,18 @@ public final class GoldBuild {
   private static final Logger LOG = LoggerFactory.getLogger(GoldBuild.class);
 
   /**
-   * How a batch's ranks are cut: from {@link LargeBatch#ROWS} input rows (a day of the whole
-   * catalogue), range-partitioned over two tasks per core ({@link SpreadRank}): on 2 cores a cold
-   * {@code gold --date} of a 1.1 M-movie date took 4 % less than with one window per date, and a
-   * cluster sorts a date on every executor, not one task (docs/benchmarks.md); below, one window
-   * per date (per date and genre), which costs one job less.
+   * How a batch's ranks are cut. From {@link LargeBatch#ROWS} input rows (a day of the whole
+   * catalogue) over fewer dates than the spread has partitions (two per core): range-partitioned
+   * ({@link SpreadRank}). On 2 cores a cold {@code gold --date} of a 1.1 M-movie date took 4 % less
+   * than with one window per date, and a cluster sorts a date on every executor, not in one task
+   * (docs/benchmarks.md). Otherwise one window per date (per date and genre): a small batch saves a
+   * job, and a batch of many dates already gives every core a date to sort.
    */
-  static SpreadRank.Spread ranksFor(SparkSession spark, long rows) {
-    return rows >= LargeBatch.ROWS ? SpreadRank.Spread.of(spark) : SpreadRank.Spread.single();
+  static SpreadRank.Spread ranksFor(SparkSession spark, long rows, int dates) {
+    SpreadRank.Spread spread = SpreadRank.Spread.of(spark);
+    return rows >= LargeBatch.ROWS && dates < spread.buckets()
+        ? spread
+        : SpreadRank.Spread.single();
   }
 
   /** Default m of the weighted rating. */
@@ -112,7 +116,7 @@ public final class GoldBuild {
     timings.mark("input rows");
     GoldBuildReport report;
     // The spread holds the ranks' sorted partitions until the tables are written.
-    try (SpreadRank.Spread spread = ranksFor(spark, rows)) {
+    try (SpreadRank.Spread spread = ranksFor(spark, rows, inputDates.size())) {
       report =
           rows >= LargeBatch.ROWS
               ? LargeBatch.run(spark, () -> build(writer, input, dates, spread, timings))

@@ -131,7 +131,7 @@ class GoldSpreadRanksTest {
   }
 
   @Test
-  void aSpreadHoldsItsSortedPartitionsUntilClosedAndOnlyALargeBatchIsSpread() {
+  void aSpreadHoldsItsSortedPartitionsUntilClosedAndOnlyALargeBatchOfFewDatesIsSpread() {
     Dataset<Row> status = statusFact().select("date_id", "movie_id", "popularity");
     SpreadRank.Spread spread = SpreadRank.Spread.of(4);
     Dataset<Row> ranked =
@@ -154,13 +154,16 @@ class GoldSpreadRanksTest {
         .containsExactly(StorageLevel.NONE());
     assertThat(spread.held()).isEmpty();
 
-    try (SpreadRank.Spread small = GoldBuild.ranksFor(spark, LargeBatch.ROWS - 1);
-        SpreadRank.Spread large = GoldBuild.ranksFor(spark, LargeBatch.ROWS)) {
-      assertThat(small.buckets()).as("below LargeBatch.ROWS: one window per date").isEqualTo(1);
-      assertThat(large.buckets())
-          .as("from LargeBatch.ROWS: two range partitions per core")
-          .isEqualTo(2 * spark.sparkContext().defaultParallelism());
-    }
+    int partitions = 2 * spark.sparkContext().defaultParallelism();
+    assertThat(GoldBuild.ranksFor(spark, LargeBatch.ROWS - 1, 2).buckets())
+        .as("below LargeBatch.ROWS: one window per date")
+        .isEqualTo(1);
+    assertThat(GoldBuild.ranksFor(spark, LargeBatch.ROWS, 2).buckets())
+        .as("a large batch of 2 dates (gold --date: D and D-7): two range partitions per core")
+        .isEqualTo(partitions);
+    assertThat(GoldBuild.ranksFor(spark, 30 * LargeBatch.ROWS, partitions).buckets())
+        .as("as many dates as partitions: one window per date already gives each core a date")
+        .isEqualTo(1);
   }
 
   @Test
