@@ -60,19 +60,24 @@ public final class GoldBuild {
 
   private static final Logger LOG = LoggerFactory.getLogger(GoldBuild.class);
 
+  /** The session parallelism from which a large batch's ranks are spread (see rankPartitions). */
+  static final int SPREAD_FROM_PARALLELISM = 8;
+
   /**
-   * How a batch's ranks are cut. From {@link LargeBatch#ROWS} input rows (a day of the whole
-   * catalogue) over fewer dates than the spread has partitions (two per core): range-partitioned
-   * ({@link SpreadRank}). On 2 cores a cold {@code gold --date} of a 1.1 M-movie date took 4 % less
-   * than with one window per date, and a cluster sorts a date on every executor, not in one task
-   * (docs/benchmarks.md). Otherwise one window per date (per date and genre): a small batch saves a
-   * job, and a batch of many dates already gives every core a date to sort.
+   * Range partitions per rank of a batch; 1 is one window per date (per date and genre). A batch of
+   * at least {@link LargeBatch#ROWS} input rows (a day of the whole catalogue) over fewer dates
+   * than partitions, on a session of at least {@link #SPREAD_FROM_PARALLELISM} (a cluster's cores),
+   * is range-partitioned over two partitions per unit of parallelism ({@link SpreadRank}): the
+   * window sorts a date, or a large genre, in one task while the other cores wait. On 2 cores the
+   * spread measured no faster (docs/benchmarks.md): the window's dates and genres already keep both
+   * busy. A small batch saves a job, and a batch of many dates already gives every core a date to
+   * sort.
    */
-  static SpreadRank.Spread ranksFor(SparkSession spark, long rows, int dates) {
-    SpreadRank.Spread spread = SpreadRank.Spread.of(spark);
-    return rows >= LargeBatch.ROWS && dates < spread.buckets()
-        ? spread
-        : SpreadRank.Spread.single();
+  static int rankPartitions(int parallelism, long rows, int dates) {
+    int partitions = 2 * parallelism;
+    boolean spread =
+        parallelism >= SPREAD_FROM_PARALLELISM && rows >= LargeBatch.ROWS && dates < partitions;
+    return spread ? Math.min(partitions, SpreadRank.MAX_BUCKETS) : 1;
   }
 
   /** Default m of the weighted rating. */
@@ -116,7 +121,9 @@ public final class GoldBuild {
     timings.mark("input rows");
     GoldBuildReport report;
     // The spread holds the ranks' sorted partitions until the tables are written.
-    try (SpreadRank.Spread spread = ranksFor(spark, rows, inputDates.size())) {
+    int partitions =
+        rankPartitions(spark.sparkContext().defaultParallelism(), rows, inputDates.size());
+    try (SpreadRank.Spread spread = SpreadRank.Spread.of(partitions)) {
       report =
           rows >= LargeBatch.ROWS
               ? LargeBatch.run(spark, () -> build(writer, input, dates, spread, timings))

@@ -18,7 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
@@ -109,18 +108,7 @@ final class SpreadRank {
       return new Spread(buckets);
     }
 
-    /**
-     * Two range partitions per core of the session: every core sorts, and a straggler's share stays
-     * small.
-     */
-    static Spread of(SparkSession spark) {
-      return of(Math.min(MAX_BUCKETS, Math.max(2, 2 * spark.sparkContext().defaultParallelism())));
-    }
-
-    /**
-     * One task per group (the plain window): below a few hundred thousand rows the extra job costs
-     * more.
-     */
+    /** One task per group: the plain window (when to use which: GoldBuild.rankPartitions). */
     static Spread single() {
       return of(1);
     }

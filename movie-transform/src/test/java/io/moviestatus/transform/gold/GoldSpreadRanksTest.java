@@ -131,7 +131,7 @@ class GoldSpreadRanksTest {
   }
 
   @Test
-  void aSpreadHoldsItsSortedPartitionsUntilClosedAndOnlyALargeBatchOfFewDatesIsSpread() {
+  void aSpreadHoldsItsSortedPartitionsUntilClosedAndOnlyALargeBatchOfFewDatesOnManyCoresIsSpread() {
     Dataset<Row> status = statusFact().select("date_id", "movie_id", "popularity");
     SpreadRank.Spread spread = SpreadRank.Spread.of(4);
     Dataset<Row> ranked =
@@ -154,14 +154,17 @@ class GoldSpreadRanksTest {
         .containsExactly(StorageLevel.NONE());
     assertThat(spread.held()).isEmpty();
 
-    int partitions = 2 * spark.sparkContext().defaultParallelism();
-    assertThat(GoldBuild.ranksFor(spark, LargeBatch.ROWS - 1, 2).buckets())
+    long large = LargeBatch.ROWS;
+    assertThat(GoldBuild.rankPartitions(16, large, 2))
+        .as("a cluster of 16 cores, a day of the catalogue (D and D-7): two partitions per core")
+        .isEqualTo(32);
+    assertThat(GoldBuild.rankPartitions(16, large - 1, 2))
         .as("below LargeBatch.ROWS: one window per date")
         .isEqualTo(1);
-    assertThat(GoldBuild.ranksFor(spark, LargeBatch.ROWS, 2).buckets())
-        .as("a large batch of 2 dates (gold --date: D and D-7): two range partitions per core")
-        .isEqualTo(partitions);
-    assertThat(GoldBuild.ranksFor(spark, 30 * LargeBatch.ROWS, partitions).buckets())
+    assertThat(GoldBuild.rankPartitions(GoldBuild.SPREAD_FROM_PARALLELISM - 1, 30 * large, 2))
+        .as("a small machine: one window per date, which keeps its few cores busy")
+        .isEqualTo(1);
+    assertThat(GoldBuild.rankPartitions(16, 30 * large, 32))
         .as("as many dates as partitions: one window per date already gives each core a date")
         .isEqualTo(1);
   }
