@@ -166,16 +166,10 @@ final class EaseModel implements Ranker {
               }
               List<scala.collection.Seq<Integer>> because = new ArrayList<>();
               if (explain) {
-                List<Integer> liked = row.getList(row.fieldIndex("liked"));
-                int[] basis =
-                    (liked.isEmpty() ? ratedList : liked)
-                        .stream().mapToInt(Integer::intValue).toArray();
+                int[] basis = Scoring.becauseBasis(row, ratedList);
                 for (int movie : movies) {
-                  List<Integer> b3 = new ArrayList<>();
-                  for (int m : model.because(movie, basis, 3)) {
-                    b3.add(m);
-                  }
-                  because.add(ScalaCollections.asScala(b3));
+                  because.add(
+                      ScalaCollections.asScala(Scoring.boxed(model.because(movie, basis, 3))));
                 }
               }
               return RowFactory.create(

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.expr;
 import io.moviestatus.lake.ScalaCollections;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,10 +103,7 @@ final class Scoring {
               }
               List<List<Integer>> because = new ArrayList<>();
               if (explain) {
-                List<Integer> liked = row.getList(row.fieldIndex("liked"));
-                int[] basis =
-                    (liked.isEmpty() ? rated : liked)
-                        .stream().mapToInt(Integer::intValue).toArray();
+                int[] basis = becauseBasis(row, rated);
                 for (int movie : movies) {
                   because.add(boxed(TopK.mostSimilar(factors, movie, basis, 3)));
                 }
@@ -193,7 +191,16 @@ final class Scoring {
     return ScalaCollections.asScala(values);
   }
 
-  private static List<Integer> boxed(int[] values) {
+  /**
+   * The movies a "because" explanation may name: the user's movies rated at least 4 (the row's
+   * {@code liked} column), or every rated movie when there are none.
+   */
+  static int[] becauseBasis(Row row, Collection<Integer> rated) {
+    List<Integer> liked = row.getList(row.fieldIndex("liked"));
+    return (liked.isEmpty() ? rated : liked).stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  static List<Integer> boxed(int[] values) {
     return Arrays.stream(values).boxed().toList();
   }
 }
